@@ -1,0 +1,30 @@
+/**
+ * Analyzer registry: which analyzer reads which file kind. Each language folder exports one
+ * `Analyzer`; add it to ANALYZERS and nothing else changes (the pipeline dispatches by kind).
+ */
+import type { FileKind } from '../discover/file-kind.js';
+import type { Analyzer, AnalyzerInput, AnalyzerOutput } from './types.js';
+
+const ANALYZERS: Analyzer[] = [
+  // Each analyzer folder registers here, e.g. javascriptAnalyzer from './javascript/index.js'.
+];
+
+const byKind = new Map<FileKind, Analyzer>();
+for (const analyzer of ANALYZERS) for (const kind of analyzer.kinds) byKind.set(kind, analyzer);
+
+/** The analyzer for a kind, if any reads it. */
+export function analyzerFor(kind: FileKind): Analyzer | undefined {
+  return byKind.get(kind);
+}
+
+/** Analyze one decoded file; a throwing analyzer becomes an error entry, never a crash. */
+export function analyzeFile(input: AnalyzerInput): AnalyzerOutput {
+  const analyzer = byKind.get(input.kind);
+  if (!analyzer) return { facts: [], parsed: false, errors: [] };
+  try {
+    return analyzer.analyze(input);
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    return { facts: [], parsed: false, errors: [`analyzer ${analyzer.id} failed: ${reason.split('\n')[0]}`] };
+  }
+}
