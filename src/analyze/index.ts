@@ -4,8 +4,12 @@
  */
 import type { FileKind } from '../discover/file-kind.js';
 import type { Analyzer, AnalyzerInput, AnalyzerOutput } from './types.js';
+import { javascriptAnalyzer } from './javascript/index.js';
+import { pythonAnalyzer } from './python/index.js';
 
 const ANALYZERS: Analyzer[] = [
+  javascriptAnalyzer,
+  pythonAnalyzer,
   // Each analyzer folder registers here, e.g. javascriptAnalyzer from './javascript/index.js'.
 ];
 

@@ -60,6 +60,8 @@ export interface RequestContext {
   interactive?: boolean;
   /** Inside a test file or test block. */
   inTest?: boolean;
+  /** Inside a loop, pagination or recursion over many API requests (one token reused by a long-running script). */
+  inLoop?: boolean;
 }
 
 /** An outgoing HTTP request in any language, script or collection. */
@@ -89,6 +91,8 @@ export interface RequestFact {
   tokenCachedWithoutExpiry?: boolean;
   context: RequestContext;
   evidence: Evidence[];
+  /** A transform that can rewrite this request, set by analyzers whose format has one (Postman, .http). */
+  fixTransform?: string;
 }
 
 /** A server route definition (Express/Nest/Fastify/Koa/Flask/Laravel/Rails...): never a finding, and counter-evidence. */

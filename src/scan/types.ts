@@ -1,4 +1,5 @@
 /** The public scan API used by the CLI, `fix`, `pr` and `report`: options in, the contract's JSON report out. */
+import type { LoadedConfig } from '../config/types.js';
 import type { Confidence, Finding, RuleId, Severity } from '../findings/types.js';
 
 export interface ScanOptions {
@@ -19,6 +20,12 @@ export interface ScanOptions {
   workers?: number;
   /** Restrict to these rules. */
   rules?: RuleId[];
+  /** Folder relative paths are resolved against (default: process.cwd()). */
+  cwd?: string;
+  /** An already loaded config (the CLI loads it first to read failOn); skips the lookup. */
+  config?: LoadedConfig;
+  /** Write a baseline of the current findings to this file. */
+  writeBaselinePath?: string;
 }
 
 export interface ScanError {
@@ -54,7 +61,7 @@ export interface ScanReport {
     /** Suppressed findings with their reasons: counted, never silently dropped. */
     suppressed?: { count: number; items: Array<{ ruleId: RuleId; file: string; line: number; reason: string; by: string }> };
     /** Suppression comments that matched no finding. */
-    unusedSuppressions?: Array<{ file: string; line: number; ruleIds: string[]; reason?: string }>;
+    unusedSuppressions?: Array<{ file: string; line: number; ruleIds: string[]; reason?: string; problem?: string }>;
     /** Findings hidden by --min-confidence, by confidence. */
     belowMinConfidence?: number;
   };

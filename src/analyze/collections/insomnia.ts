@@ -1,0 +1,92 @@
+/** Insomnia v4 exports (JSON or YAML): `resources` of `_type: request` and `_type: environment`. */
+import type { Fact } from '../../facts/types.js';
+import { configEntryFacts } from '../config/config-entries.js';
+import { child, entryOf, itemsOf, textOf, type TreeNode } from '../config/structured-tree.js';
+import { isTemplatePath } from '../config/value-kind.js';
+import type { DocContext } from './postman.js';
+import { bodyTextFields, locateValue, located, requestFacts, type RequestDraft } from './request-facts.js';
+import { templateParts } from './value-parts.js';
+
+/** `_type: export` with a `resources` array (`__export_format` 3/4). */
+export function isInsomniaExport(doc: TreeNode): boolean {
+  return textOf(child(doc, '_type')) === 'export' && child(doc, 'resources')?.type === 'array';
+}
+
+/** Facts of an Insomnia export. */
+export function insomniaFacts(doc: TreeNode, ctx: DocContext): Fact[] {
+  const resources = itemsOf(child(doc, 'resources'));
+  const vars = new Map<string, string>();
+  const facts: Fact[] = [];
+  const tied = /axept/i.test(ctx.text) || /axept/i.test(ctx.path);
+  for (const r of resources) {
+    if (textOf(child(r, '_type')) !== 'environment') continue;
+    const data = child(r, 'data');
+    if (data?.type !== 'object') continue;
+    for (const e of data.entries) {
+      const value = textOf(e.value);
+      if (value !== undefined) vars.set(e.key, value);
+      facts.push(
+        ...configEntryFacts({
+          keyPath: e.key,
+          span: ctx.index.span(e.keyStart, e.value.end),
+          value: value ?? null,
+          valueSpan: e.value.type === 'scalar' ? ctx.index.span(e.value.valueStart, e.value.valueEnd) : undefined,
+          format: 'insomnia-environment',
+          template: isTemplatePath(ctx.path),
+          axeptioContext: tied,
+        }),
+      );
+    }
+  }
+  const tokenFields = responseTagFields(ctx.text);
+  for (const r of resources) {
+    if (textOf(child(r, '_type')) !== 'request') continue;
+    const urlEntry = entryOf(r, 'url');
+    if (!urlEntry) continue;
+    const draft: RequestDraft = {
+      client: 'insomnia',
+      method: textOf(child(r, 'method')) ?? 'GET',
+      url: templateParts(textOf(urlEntry.value) ?? '', vars),
+      span: ctx.index.span(urlEntry.keyStart, urlEntry.value.end),
+    };
+    const body = child(r, 'body');
+    const bodyText = child(body, 'text');
+    let fallback: { start: number; end: number } | undefined;
+    if (bodyText?.type === 'scalar') {
+      const parsed = bodyTextFields(textOf(bodyText) ?? '');
+      draft.body = {
+        encoding: parsed.encoding,
+        fields: parsed.fields.map((f) => ({ ...f, ...locateValue(ctx.text, bodyText.valueStart, bodyText.valueEnd, f.key, f.value) })),
+      };
+      fallback = { start: bodyText.valueStart, end: bodyText.valueEnd };
+    } else if (child(body, 'params')) {
+      const multipart = /multipart/i.test(textOf(child(body, 'mimeType')) ?? '');
+      draft.body = {
+        encoding: multipart ? 'multipart' : 'form',
+        fields: itemsOf(child(body, 'params')).map((p) => ({ key: textOf(child(p, 'name')) ?? '', ...located(child(p, 'value')) })),
+      };
+    }
+    const headers = itemsOf(child(r, 'headers')).map((h) => ({ name: textOf(child(h, 'name')) ?? '', ...located(child(h, 'value')) }));
+    const auth = child(r, 'authentication');
+    if (textOf(child(auth, 'type')) === 'bearer') {
+      const token = located(child(auth, 'token'));
+      headers.push({ name: 'Authorization', value: `${textOf(child(auth, 'prefix')) || 'Bearer'} ${token.value}`, start: token.start, end: token.end });
+    }
+    if (headers.length) draft.headers = headers.filter((h) => h.name);
+    const id = textOf(child(r, '_id'));
+    if (id && tokenFields.has(id)) draft.responseTokenField = tokenFields.get(id)!;
+    facts.push(...requestFacts(draft, { index: ctx.index, parts: (s) => templateParts(s, vars), fallback }));
+  }
+  return facts;
+}
+
+/** `{% response 'body', 'req_x', 'b64::JC50b2tlbg==::46b', ... %}` tags: request id → JSONPath field read (`$.token` → token). */
+function responseTagFields(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of text.matchAll(/\{%\s*response\s+'body'\s*,\s*'([^']+)'\s*,\s*'(?:b64::([A-Za-z0-9+/=]+)::\w+|([^']+))'/g)) {
+    const path = m[2] ? Buffer.from(m[2], 'base64').toString('utf8') : m[3]!;
+    const field = /([A-Za-z_][\w]*)\s*$/.exec(path)?.[1];
+    if (field) out.set(m[1]!, field);
+  }
+  return out;
+}

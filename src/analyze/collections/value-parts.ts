@@ -1,0 +1,55 @@
+/** Strings with variables → ValueParts: `{{baseUrl}}/x` (Postman, .http, Insomnia) and `$VAR` / `${{ secrets.X }}` (shell, CI). */
+import type { SymbolicValue, ValuePart } from '../../facts/types.js';
+
+/** Variables known in the file (collection `variable`, `@name = value`, Insomnia environment). */
+export type Variables = ReadonlyMap<string, string>;
+
+// {{name}}, {{ _.name }}, {{$dotenv NAME}}, {{$processEnv NAME}}, {{login.response.body.$.token}}
+const TEMPLATE = /\{\{\s*(?:(\$(?:dotenv|processEnv|env)\s+%?)([A-Za-z_][\w.-]*)|_\.([\w.-]+)|([^{}\s][^{}]*?))\s*\}\}/g;
+
+/** Parts of a `{{var}}` template; known variables are substituted (recursively, up to 5 levels). */
+export function templateParts(s: string, vars: Variables = new Map(), depth = 0): SymbolicValue {
+  const parts: ValuePart[] = [];
+  let last = 0;
+  for (const m of s.matchAll(TEMPLATE)) {
+    if (m.index! > last) pushText(parts, s.slice(last, m.index));
+    const name = (m[2] ?? m[3] ?? m[4] ?? '').trim();
+    const known = m[1] ? undefined : vars.get(name);
+    if (known !== undefined && depth < 5) for (const p of templateParts(known, vars, depth + 1)) push(parts, p);
+    else parts.push({ kind: 'env', name });
+    last = m.index! + m[0].length;
+  }
+  if (last < s.length) pushText(parts, s.slice(last));
+  return parts;
+}
+
+// ${{ secrets.X }} / ${{ env.X }} / ${{ vars.X }}, ${X}, ${X:-default}, $X
+const SHELL_VAR = /\$\{\{\s*(?:secrets|env|vars|inputs)\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}|\$\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
+
+/** Parts of a shell word after quote removal: variables become `env` parts. */
+export function shellParts(s: string): SymbolicValue {
+  const parts: ValuePart[] = [];
+  let last = 0;
+  for (const m of s.matchAll(SHELL_VAR)) {
+    if (m.index! > last) pushText(parts, s.slice(last, m.index));
+    parts.push({ kind: 'env', name: m[1] ?? m[2] ?? m[3]! });
+    last = m.index! + m[0].length;
+  }
+  if (last < s.length) pushText(parts, s.slice(last));
+  return parts;
+}
+
+/** Concatenated text parts, with `{{name}}` for the others (for messages and matching). */
+export function partsText(parts: SymbolicValue): string {
+  return parts.map((p) => (p.kind === 'text' || p.kind === 'unknown' ? p.text : p.kind === 'env' ? `{{${p.name}}}` : p.name)).join('');
+}
+
+function pushText(parts: ValuePart[], text: string): void {
+  push(parts, { kind: 'text', text });
+}
+
+function push(parts: ValuePart[], part: ValuePart): void {
+  const prev = parts[parts.length - 1];
+  if (part.kind === 'text' && prev?.kind === 'text') parts[parts.length - 1] = { kind: 'text', text: prev.text + part.text };
+  else parts.push(part);
+}

@@ -1,0 +1,47 @@
+/**
+ * Guarded reads: a file is opened only when it is a regular file under the size limit, and every
+ * refusal carries a reason for `stats.errors` (never a silent skip, never a crash).
+ */
+import fs from 'node:fs/promises';
+import { decodeText } from './decode.js';
+
+export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+
+export type ReadResult = { ok: true; text: string; note?: string } | { ok: false; reason: string };
+
+/** Read and decode one file, refusing non-regular, oversized, unreadable and binary files with a reason. */
+export async function readTextFile(abs: string, maxFileSize: number = DEFAULT_MAX_FILE_SIZE): Promise<ReadResult> {
+  try {
+    // stat before open: opening a FIFO or device for reading could block forever.
+    const stat = await fs.stat(abs);
+    if (stat.isDirectory()) return { ok: false, reason: 'unreadable: EISDIR (is a directory)' };
+    if (!stat.isFile()) return { ok: false, reason: 'skipped: not a regular file' };
+    if (stat.size > maxFileSize) return { ok: false, reason: `skipped: larger than ${formatSize(maxFileSize)}` };
+    const decoded = decodeText(await fs.readFile(abs));
+    if (!decoded.ok) return decoded;
+    return decoded.note ? { ok: true, text: decoded.text, note: decoded.note } : { ok: true, text: decoded.text };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
+    return { ok: false, reason: `unreadable: ${code}${describeErrno(code)}` };
+  }
+}
+
+/** Human size for messages: `2 MiB`, `512 KiB`, `100 bytes`. */
+export function formatSize(bytes: number): string {
+  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
+  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`;
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+  return `${bytes} bytes`;
+}
+
+function describeErrno(code: string): string {
+  const text: Record<string, string> = {
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    ENOENT: 'no such file',
+    EISDIR: 'is a directory',
+    ELOOP: 'too many symbolic links',
+    EMFILE: 'too many open files',
+  };
+  return text[code] ? ` (${text[code]})` : '';
+}
