@@ -109,6 +109,7 @@ async function main() {
   const cores = os.availableParallelism();
   const pin = cores > 2 && tools.taskset ? ['-c', '0,1'] : undefined;
   console.log(`machine: ${cores} cores${pin ? ' (pinned to 2 with taskset)' : ''}, node ${process.version}, peak RSS via ${rssMethod()}, ${opts.runs} runs each, median reported`);
+  const loadBefore = os.loadavg()[0];
 
   const cmds = commands(tools);
   const outFile = (tool) => path.join(BENCH_DIR, `out-${tool}.txt`);
@@ -142,12 +143,15 @@ async function main() {
     }
   }
 
-  const results = { corpus: { files: corpus.files, planted: corpus.planted.length }, cores, rssMethod: rssMethod(), runs: opts.runs, tools: {} };
+  // Other processes on the machine skew every number; say so rather than print them as clean.
+  const load = [loadBefore, os.loadavg()[0]];
+  console.log(`\nload average (1 min) before/after: ${load.map((l) => l.toFixed(1)).join(' / ')}${Math.max(...load) > cores ? `  WARNING: machine busy (> ${cores}), timings are noisy` : ''}`);
+  const results = { corpus: { files: corpus.files, planted: corpus.planted.length }, cores, load, rssMethod: rssMethod(), runs: opts.runs, tools: {} };
   for (const tool of opts.tools) {
     const walls = samples[tool].map((s) => s.wallMs);
     results.tools[tool] = { medianMs: median(walls), minMs: Math.min(...walls), maxMs: Math.max(...walls) };
   }
-  console.log('\ntool        median      min       max');
+  console.log('tool        median      min       max');
   for (const [tool, r] of Object.entries(results.tools)) {
     console.log(`${tool.padEnd(10)} ${fmtMs(r.medianMs).padStart(8)} ${fmtMs(r.minMs).padStart(8)} ${fmtMs(r.maxMs).padStart(8)}`);
   }

@@ -235,3 +235,21 @@ export function sourceOf(j: JSCodeshift, node: AnyNode): string {
 export function lineOf(node: AnyNode): number | undefined {
   return node.loc?.start?.line;
 }
+
+/**
+ * Drop properties from an object literal or pattern. recast would reprint a one-line object one
+ * property per line; a one-line object is written back on one line, as people write them.
+ */
+export function removeObjectProperties(j: JSCodeshift, objectPath: NodePath, remove: ReadonlySet<AnyNode>): void {
+  const object = objectPath.node;
+  const kept = (object.properties as AnyNode[]).filter((p) => !remove.has(p));
+  if (object.loc && object.loc.start.line !== object.loc.end.line) {
+    objectPath.get('properties').filter((p: any) => remove.has(p.node)).forEach((p: any) => p.prune());
+    return;
+  }
+  const text = kept.length ? `{ ${kept.map((p) => j(p as any).toSource()).join(', ')} }` : '{}';
+  // An identifier node prints its name verbatim: the cheapest way to emit exact source text.
+  const replacement = j.identifier(text) as AnyNode;
+  if (object.typeAnnotation) replacement.typeAnnotation = object.typeAnnotation;
+  objectPath.replace(replacement);
+}

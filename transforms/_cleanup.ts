@@ -5,7 +5,7 @@
  * scopes are accurate.
  */
 import type { Collection, JSCodeshift } from 'jscodeshift';
-import { type AnyNode, type NodePath, enclosingFunction, isFunction, isVariableReference, referencesOf, sourceOf, lineOf, isMember } from './_ast.ts';
+import { type AnyNode, type NodePath, enclosingFunction, isFunction, isVariableReference, referencesOf, removeObjectProperties, sourceOf, lineOf, isMember } from './_ast.ts';
 import { HELPER_FUNCTION, requireSource } from './_helper-import.ts';
 
 /** Is `node` a call of the helper, optionally awaited? */
@@ -30,6 +30,30 @@ export function simplifyReturnAwait(j: JSCodeshift, root: Collection<any>): void
 }
 
 type CacheStep = { line?: number; reason: string };
+
+/**
+ * `const t = await getAxeptioAccessToken(); cache = t;` → `cache = await getAxeptioAccessToken();`
+ * when that copy is the only read of `t`: it lets the cache collapse below recognise the shape.
+ */
+export function inlineSingleUseTokenVariables(j: JSCodeshift, root: Collection<any>): void {
+  root.find(j.VariableDeclaration).forEach((p: any) => {
+    const declarations = p.node.declarations as AnyNode[];
+    if (declarations.length !== 1 || declarations[0]!.id.type !== 'Identifier' || !isHelperCall(declarations[0]!.init)) return;
+    const container = p.parent.node.body;
+    if (!Array.isArray(container)) return;
+    const next = container[container.indexOf(p.node) + 1];
+    if (!next) return;
+    const name = declarations[0]!.id.name as string;
+    const refs = referencesOf(j, p.scope.lookup(name), name).filter((r) => r.node !== declarations[0]!.id);
+    if (refs.length !== 1) return;
+    const ref = refs[0]!;
+    // Only the copy into a cache (`cache = t;`) is inlined: other uses read fine as they are.
+    const copiedIntoCache = next.type === 'ExpressionStatement' && next.expression.type === 'AssignmentExpression' && next.expression.right === ref.node;
+    if (!copiedIntoCache) return;
+    ref.replace(declarations[0]!.init);
+    p.prune();
+  });
+}
 
 /**
  * A hand-made cache around the helper (`if (!token) { token = await getAxeptioAccessToken(); } return token;`
@@ -192,32 +216,38 @@ function isDisposableInit(node: AnyNode | null | undefined): boolean {
 
 /** Remove declarations, destructured env reads and imports of `candidates` that nothing reads any more. */
 export function removeUnusedBindings(j: JSCodeshift, root: Collection<any>, candidates: Set<string>): void {
+  const isUnused = (p: NodePath): boolean => {
+    const name = p.node.name as string;
+    const scope = (p as any).scope?.lookup(name);
+    return !!scope && referencesOf(j, scope, name).every((r) => r.node === p.node);
+  };
   for (let changed = true; changed;) {
     changed = false;
     root.find(j.Identifier).forEach((p: any) => {
-      const name = p.node.name as string;
-      if (!candidates.has(name) || !p.scope) return;
+      if (changed || !candidates.has(p.node.name) || !p.scope) return;
       const parent = p.parent.node as AnyNode;
-      const declarator = declaratorOfBinding(p);
-      const isImport = ['ImportSpecifier', 'ImportDefaultSpecifier', 'ImportNamespaceSpecifier'].includes(parent.type) && parent.local === p.node;
-      if (!declarator && !isImport) return;
-      const scope = p.scope.lookup(name);
-      if (!scope) return;
-      const uses = referencesOf(j, scope, name).filter((r) => r.node !== p.node);
-      if (uses.length > 0) return;
-      if (isImport) {
+      if (['ImportSpecifier', 'ImportDefaultSpecifier', 'ImportNamespaceSpecifier'].includes(parent.type) && parent.local === p.node) {
+        if (!isUnused(p)) return;
         const declaration = p.parent.parent;
         if (declaration.node.specifiers.length === 1) declaration.prune(); else p.parent.prune();
         changed = true;
         return;
       }
-      if (!isDisposableInit(declarator!.node.init)) return;
-      if (declarator!.node.id.type === 'ObjectPattern') {
-        const property = p.parent;
-        if (declarator!.node.id.properties.length > 1) { property.prune(); changed = true; return; }
+      const declarator = declaratorOfBinding(p);
+      if (!declarator || !isDisposableInit(declarator.node.init) || !isUnused(p)) return;
+      if (declarator.node.id.type === 'ObjectPattern') {
+        const unused = new Set<AnyNode>();
+        j(declarator.get('id') as any).find(j.Identifier).forEach((q: any) => {
+          if (declaratorOfBinding(q) === declarator && candidates.has(q.node.name) && isUnused(q)) unused.add(q.parent.node);
+        });
+        if (unused.size < declarator.node.id.properties.length) {
+          removeObjectProperties(j, declarator.get('id') as NodePath, unused);
+          changed = true;
+          return;
+        }
       }
-      namesIn(j, [declarator!.node.init], candidates);
-      declarator!.prune();
+      namesIn(j, [declarator.node.init], candidates);
+      declarator.prune();
       changed = true;
     });
   }
@@ -239,3 +269,4 @@ export function inSyncFunction(path: NodePath): boolean {
   const fn = enclosingFunction(path);
   return !!fn && !fn.node.async;
 }
+

@@ -101,8 +101,8 @@ export function hasModuleBinding(j: JSCodeshift, root: Collection<any>, name: st
 }
 
 /**
- * Add `import { name } from '<specifier>'` (or the `const { name } = require(...)` form) to `source`
- * unless the file already binds `name`. Inserted as text after the last import/require (else before
+ * Add `import { names } from '<specifier>'` (or the `const { names } = require(...)` form) to `source`
+ * for the helper functions the file uses and does not bind yet. Inserted as text after the last import/require (else before
  * the first statement, below any header comment), so the rest of the file keeps its exact bytes.
  */
 export function addHelperImport(
@@ -111,13 +111,17 @@ export function addHelperImport(
   filePath: string,
   options: Options,
   print: { quote: 'single' | 'double'; lineTerminator: string },
-  name: string = HELPER_FUNCTION,
+  /** The file as it was before the rewrite: its import style counts even if cleanup removed those imports. */
+  originalProgram?: AnyNode,
+  names: readonly string[] = [HELPER_FUNCTION],
 ): string {
   const root = j(source);
-  if (hasModuleBinding(j, root, name)) return source;
+  const missing = names.filter((n) => hasModuleBinding(j, root, n) === false && new RegExp(`\\b${n}\\b`).test(source));
+  if (missing.length === 0) return source;
+  const name = [...missing].sort().join(', ');
   const program = root.find(j.Program).paths()[0]!.node as AnyNode;
   const system = detectModuleSystem(filePath, program);
-  const specifier = helperSpecifier(filePath, program, options, system);
+  const specifier = helperSpecifier(filePath, originalProgram ?? program, options, system);
   const q = print.quote === 'double' ? '"' : "'";
   const semicolon = usesSemicolons(source, program.body) ? ';' : '';
   const line = system === 'esm'
@@ -131,17 +135,35 @@ export function addHelperImport(
     else if (anchor) break;
   }
   const eol = print.lineTerminator;
-  if (anchor) return source.slice(0, anchor.end) + eol + line + source.slice(anchor.end);
+  if (anchor) {
+    const end = offsetAt(source, anchor.loc.end);
+    return source.slice(0, end) + eol + line + source.slice(end);
+  }
   const first = body[0];
   if (!first) return source + (source.endsWith('\n') || source === '' ? '' : eol) + line + eol;
-  return source.slice(0, first.start) + line + eol + eol + source.slice(first.start);
+  const start = offsetAt(source, first.loc.start);
+  return source.slice(0, start) + line + eol + eol + source.slice(start);
 }
 
 /** Whether the file ends its statements with semicolons (most simple statements do). */
 function usesSemicolons(source: string, body: AnyNode[]): boolean {
   const simple = body.filter((s) => ['ImportDeclaration', 'VariableDeclaration', 'ExpressionStatement'].includes(s.type));
   if (simple.length === 0) return true;
-  return simple.filter((s) => source[s.end - 1] === ';').length * 2 >= simple.length;
+  return simple.filter((s) => source[offsetAt(source, s.loc.end) - 1] === ';').length * 2 >= simple.length;
+}
+
+/**
+ * Offset of a babel position in `source`. Node offsets cannot be used: recast hands the parser a
+ * copy of the text with normalised line endings, so only line/column match the original.
+ */
+function offsetAt(source: string, position: { line: number; column: number }): number {
+  let offset = 0;
+  for (let line = 1; line < position.line; line++) {
+    const next = source.indexOf('\n', offset);
+    if (next < 0) return source.length;
+    offset = next + 1;
+  }
+  return offset + position.column;
 }
 
 /** `getAxeptioAccessToken()`, awaited or not. */

@@ -4,7 +4,9 @@
  */
 import type { AnyNode, NodePath } from './_ast.ts';
 
-const FRONTEND_IMPORT = /^(react|react-dom|preact|vue|nuxt|@angular\/|svelte|solid-js|@remix-run\/react|next\/(router|navigation|link|image))/;
+const FRONTEND_IMPORT = /^(react|react-dom|react-[\w-]+|@tanstack\/(react|vue|svelte|solid)-[\w-]+|preact|vue|@vue\/[\w-]+|nuxt|@angular\/|svelte|solid-js|swr|@remix-run\/react|next\/(router|navigation|link|image))(\/|$)/;
+/** Env var prefixes that bundlers inline into browser bundles. */
+const BROWSER_ENV = /\b(NEXT_PUBLIC_|REACT_APP_|VITE_|NUXT_PUBLIC_|PUBLIC_|GATSBY_)[A-Z0-9_]+/;
 const FRONTEND_FOLDER = /(^|\/)(frontend|front-end|front|client|browser|public|static|www|components|pages\/components|widgets|ui)\//i;
 const FRONTEND_EXT = /\.(jsx|vue|svelte|astro)$/i;
 
@@ -21,7 +23,8 @@ export function browserCodeReason(filePath: string, source: string, program: Any
     }
   }
   if (/\b(window|document|localStorage|sessionStorage)\s*\.\s*[A-Za-z_]/.test(source)) return 'uses window/document (browser code)';
-  if (/<[A-Z][A-Za-z0-9.]*[\s/>]|<\/[a-z]+>/.test(source) && /\.(tsx|jsx)$/.test(posix)) return 'JSX component';
+  if (BROWSER_ENV.test(source)) return `reads ${BROWSER_ENV.exec(source)![1]}* variables, which bundlers ship to browsers`;
+  if (/\.(tsx|jsx)$/.test(posix)) return 'JSX/TSX component file';
   return null;
 }
 

@@ -294,6 +294,7 @@ export function planTokenRewrite(j: JSCodeshift, call: NodePath, config: FlowCon
   }
   const siteDeclarator = top.parent as NodePath;
   collectDeclarator(j, siteDeclarator, flow, config, into);
+  assertExpiryStatementsKeepNoTokenRead(into);
   const reads = into.terminals.length + into.tokenDeclarators.length;
   if (reads === 0) throw new ManualStepError('the token of this request is never read in a way the transform recognises', lineOf(call.node));
   const siteFunction = enclosingFunction(siteDeclarator)?.node ?? null;
@@ -371,6 +372,7 @@ function planThenCallback(j: JSCodeshift, start: Climbed, config: FlowConfig, in
   } else {
     throw new ManualStepError('unsupported .then() callback parameter', lineOf(param));
   }
+  assertExpiryStatementsKeepNoTokenRead(into);
   const removedPaths = [...into.glue, ...into.guards, ...into.expiryStatements];
   return {
     removed: [start.top.node, ...removedPaths.map((p) => p.node)],
@@ -385,6 +387,15 @@ function planThenCallback(j: JSCodeshift, start: Climbed, config: FlowConfig, in
       pruneAll(removedPaths);
     },
   };
+}
+
+/** An expiry statement that also stores the token (`session = { token, expiresAt }`) cannot just go. */
+function assertExpiryStatementsKeepNoTokenRead(into: Collected): void {
+  for (const statement of into.expiryStatements) {
+    if (into.terminals.some((t) => isWithin(t.top, statement))) {
+      throw new ManualStepError(`line ${lineOf(statement.node)} stores the token together with its expiry; the helper tracks expiry itself: store nothing and call getAxeptioAccessToken() where the token is used`, lineOf(statement.node));
+    }
+  }
 }
 
 function tokenVariableName(at: NodePath, into: Collected): string {

@@ -83,6 +83,11 @@ export function describeRequest(j: JSCodeshift, path: NodePath, modules: Map<str
       urlNode = args[0];
     } else if (method && METHODS.has(method)) {
       if (object.type === 'CallExpression') return null; // supertest `request(app).post(...)`, nock scopes: the app's own routes.
+      const handlerArg = args.slice(1).some((a) => a.type === 'FunctionExpression' || a.type === 'ArrowFunctionExpression' || a.type === 'Identifier');
+      if (handlerArg && !modules.has(object.type === 'Identifier' ? object.name : '') && args.slice(1).some((a) => a.type !== 'ObjectExpression')) {
+        // `app.post('/auth/local/signin', handler)`: a route definition, never a request.
+        if (instanceOf(path, object, modules).shape === 'generic') return null;
+      }
       const instance = instanceOf(path, object, modules);
       shape = instance.shape;
       baseNode = instance.base;

@@ -5,7 +5,7 @@
  */
 import type { API, Collection, FileInfo, JSCodeshift, Options } from 'jscodeshift';
 import { type AnyNode, type NodePath, enclosingFunction, lineOf, sourceOf } from './_ast.ts';
-import { collapseTokenCaches, inlineTokenWrappers, namesIn, removeUnusedBindings, simplifyReturnAwait } from './_cleanup.ts';
+import { collapseTokenCaches, inlineSingleUseTokenVariables, inlineTokenWrappers, namesIn, removeUnusedBindings, simplifyReturnAwait } from './_cleanup.ts';
 import { addHelperImport } from './_helper-import.ts';
 import { reportManualStep } from './_manual-step.ts';
 import { browserCodeReason, definesOwnSigninRoute, insideRequestHandler, interactiveLoginReason, isAxeptioTarget, mentionsAxeptio } from './_safety.ts';
@@ -42,7 +42,7 @@ export function rewriteTokenRequests(file: FileInfo, api: API, options: Options,
   const requests: RequestCall[] = [];
   root.find(j.CallExpression).forEach((p: any) => {
     const request = describeRequest(j, p, modules);
-    if (request && kind.matchesUrl(request.base + request.url)) requests.push(request);
+    if (request && kind.matchesUrl(fullUrl(request))) requests.push(request);
   });
   if (requests.length === 0) return file.source;
 
@@ -58,9 +58,9 @@ export function rewriteTokenRequests(file: FileInfo, api: API, options: Options,
   const plans: RewritePlan[] = [];
   for (const request of requests) {
     const line = lineOf(request.path.node);
-    const urlTie = mentionsAxeptio(request.evidenceText) || mentionsAxeptio(request.base + request.url);
-    if ((ownRoute && !urlTie) || !isAxeptioTarget(request.base + request.url, urlTie || fileTie)) {
-      manual(line, `no tie to Axeptio (${request.base + request.url || 'unknown URL'}): looks like the application's own endpoint; left unchanged`);
+    const urlTie = mentionsAxeptio(request.evidenceText) || mentionsAxeptio(fullUrl(request));
+    if ((ownRoute && !urlTie) || !isAxeptioTarget(fullUrl(request), urlTie || fileTie)) {
+      manual(line, `no tie to Axeptio (${fullUrl(request) || 'unknown URL'}): looks like the application's own endpoint; left unchanged`);
       continue;
     }
     const fn = enclosingFunction(request.path);
@@ -90,13 +90,21 @@ export function rewriteTokenRequests(file: FileInfo, api: API, options: Options,
   const print = printOptions(file.source, root, j);
 
   const second = j(root.toSource(print));
+  inlineSingleUseTokenVariables(j, second);
   for (const step of collapseTokenCaches(j, second, candidates)) manual(step.line, step.reason);
   simplifyReturnAwait(j, second);
   inlineTokenWrappers(j, second, candidates);
 
   const third = j(second.toSource(print));
   removeUnusedBindings(j, third, candidates);
-  return addHelperImport(j, third.toSource(print), file.path, options, print);
+  return addHelperImport(j, third.toSource(print), file.path, options, print, program);
 }
 
 export type { NodePath };
+
+/** The request's URL with its client's base URL, joined with exactly one slash. */
+function fullUrl(request: RequestCall): string {
+  if (!request.base) return request.url;
+  if (/^https?:\/\//i.test(request.url)) return request.url;
+  return `${request.base.replace(/\/+$/, '')}/${request.url.replace(/^\/+/, '')}`;
+}

@@ -4,12 +4,24 @@
  */
 import type { FileKind } from '../discover/file-kind.js';
 import type { Analyzer, AnalyzerInput, AnalyzerOutput } from './types.js';
+import { collectionsAnalyzer } from './collections/index.js';
+import { configAnalyzer } from './config/index.js';
+import { docsAnalyzer } from './docs/index.js';
 import { javascriptAnalyzer } from './javascript/index.js';
 import { pythonAnalyzer } from './python/index.js';
+import { shellAnalyzer } from './shell/index.js';
+import { phpAnalyzer } from './php/index.js';
+import { rubyAnalyzer } from './ruby/index.js';
 
 const ANALYZERS: Analyzer[] = [
   javascriptAnalyzer,
   pythonAnalyzer,
+  shellAnalyzer,
+  phpAnalyzer,
+  rubyAnalyzer,
+  collectionsAnalyzer,
+  configAnalyzer,
+  docsAnalyzer,
   // Each analyzer folder registers here, e.g. javascriptAnalyzer from './javascript/index.js'.
 ];
 

@@ -3,7 +3,8 @@
  * flavours are the same file with its types stripped by the TypeScript compiler, then lightly
  * reformatted (2-space indent, blank lines kept) so the output reads like hand-written code in a PR.
  */
-import { ts } from 'ts-morph';
+import { createRequire } from 'node:module';
+import type * as TsMorph from 'ts-morph';
 import { stampHelper } from './marker.js';
 import { packageVersion, PYTHON_TEMPLATE, readTemplate, TS_TEMPLATE } from './template-source.js';
 import type { HelperFlavour } from './types.js';
@@ -12,6 +13,13 @@ const EDIT_NOTE_LINES = [
   'You may edit this file: axeptio-migrate then leaves it alone unless run with --force.',
   'Regenerate with: npx axeptio-migrate helper --out <this file> --force',
 ];
+
+// ts-morph takes seconds to load: require it only when a JS flavour is rendered, not whenever
+// the CLI starts (this module is imported by the command registry).
+const requireLazily = createRequire(import.meta.url);
+function typescript(): typeof TsMorph.ts {
+  return (requireLazily('ts-morph') as typeof TsMorph).ts;
+}
 
 const rendered = new Map<HelperFlavour, string>();
 
@@ -31,7 +39,7 @@ function renderPython(): string {
 
 function renderScript(flavour: 'ts' | 'esm' | 'cjs'): string {
   const source = readTemplate(TS_TEMPLATE);
-  const code = flavour === 'ts' ? source : stripTypes(source, flavour === 'esm' ? ts.ModuleKind.ESNext : ts.ModuleKind.CommonJS);
+  const code = flavour === 'ts' ? source : stripTypes(source, flavour);
   const body = EDIT_NOTE_LINES.map((line) => `// ${line}`).join('\n') + '\n' + code;
   return stampHelper(body, packageVersion(), '//');
 }
@@ -39,13 +47,14 @@ function renderScript(flavour: 'ts' | 'esm' | 'cjs'): string {
 // The emitter drops blank lines; a marker comment on each blank line survives as a leading comment.
 const BLANK_MARKER = '//__axeptio_migrate_blank__';
 
-/** Transpile the template to JavaScript in the given module system, keeping comments and blank lines. */
-export function stripTypes(source: string, module: ts.ModuleKind): string {
+/** Transpile the template to JavaScript (ES module or CommonJS), keeping comments and blank lines. */
+export function stripTypes(source: string, moduleSystem: 'esm' | 'cjs'): string {
+  const ts = typescript();
   // The file's opening comment would vanish with the type declarations that follow it: keep it aside.
   const header = /^\/\*\*[\s\S]*?\*\/\n/.exec(source)?.[0] ?? '';
   const marked = source.slice(header.length).replace(/^[ \t]*$/gm, BLANK_MARKER);
   const output = ts.transpileModule(marked, {
-    compilerOptions: { module, target: ts.ScriptTarget.ES2020, removeComments: false, esModuleInterop: false },
+    compilerOptions: { module: moduleSystem === 'esm' ? ts.ModuleKind.ESNext : ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, removeComments: false, esModuleInterop: false },
     reportDiagnostics: false,
   }).outputText;
   return header + '\n' + tidy(output);

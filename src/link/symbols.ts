@@ -81,6 +81,9 @@ export class SymbolTable {
     seen.add(`${file}#${exportName}`);
     const table = this.tables.get(file);
     if (!table) return undefined;
+    // `api.post` where `export const api = { post(path) {...} }`: the method is a wrapper named `api.post`.
+    const method = member.length ? table.exportedWrappers.get([exportName, ...member].join('.')) : undefined;
+    if (method) return { kind: 'wrapper', file, fact: method, member: [] };
     const binding = table.exportedBindings.get(exportName);
     if (binding) return { kind: 'binding', file, fact: binding, member: [...member] };
     const wrapper = table.exportedWrappers.get(exportName);

@@ -74,11 +74,33 @@ export function pathEvidence(file: string): Evidence[] {
   return isAxeptioName(file) ? [{ weight: 'strong', text: `file path ${file}` }] : [];
 }
 
-/** Strongest first, then weak, then contrary; duplicates removed. */
+/**
+ * Strongest first, then weak, then contrary; one text per reason. Analyzers and link may state the
+ * same reason differently (`host api.axept.io (a.sh:2)` and `host api.axept.io in the URL`,
+ * `identifier AXEPTIO_USER` and `env AXEPTIO_USER`): the first located wording is kept.
+ */
 export function orderEvidence(evidence: readonly Evidence[]): Evidence[] {
   const rank = { strong: 0, weak: 1, contrary: 2 } as const;
-  const seen = new Set<string>();
-  return [...evidence]
-    .sort((a, b) => rank[a.weight] - rank[b.weight])
-    .filter((e) => (seen.has(e.text) ? false : (seen.add(e.text), true)));
+  const sorted = [...evidence].sort((a, b) => rank[a.weight] - rank[b.weight]);
+  const chosen = new Map<string, Evidence>();
+  for (const e of sorted) {
+    const reason = reasonOf(e.text);
+    const known = chosen.get(reason);
+    if (!known || (!LOCATED.test(known.text) && LOCATED.test(e.text) && rank[e.weight] <= rank[known.weight])) chosen.set(reason, e);
+  }
+  const keep = new Set(chosen.values());
+  return sorted.filter((e) => keep.has(e));
+}
+
+const LOCATED = /:\d+\)?$/;
+const TRAILING_PLACE = / (?:\([^\s()]+:\d+\)|in [^\s]+:\d+|in the URL|in [^\s]+)$/;
+const NAME_KIND = /^(?:identifier|env|names|Axeptio-named key|config key) /;
+
+function reasonOf(text: string): string {
+  return text
+    .replace(TRAILING_PLACE, '')
+    .replace(NAME_KIND, 'name ')
+    .replace(/ (?:json|form|urlencoded) body$/, ' body')
+    .replace(/[`'"]/g, '')
+    .toLowerCase();
 }

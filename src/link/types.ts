@@ -49,8 +49,12 @@ export interface LinkedRequest {
   /** The full target: base joined with the URL unless the URL is absolute. */
   target: Folded;
   url: UrlShape;
+  /** The client instance used, for messages: `axios instance api`. */
+  via?: string;
   /** The base that applies (request base, client instance baseURL, axios defaults, wrapper base). */
   base?: Folded;
+  /** How the base got there, for evidence: `via axios.create baseURL in src/http.ts:3`. */
+  baseOrigin?: string;
   body?: { encoding: 'json' | 'form' | 'multipart' | 'unknown'; fields: Record<string, Folded> };
   /** Lower-case header name → value, with where each header was set. */
   headers: Record<string, LinkedHeader>;

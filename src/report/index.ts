@@ -2,8 +2,13 @@
  * Formatter registry: `--format <name>` looks the reporter up here. A new formatter is one file
  * in src/report/ and one line in FORMATTERS.
  */
+import { csvReporter } from './csv.js';
+import { htmlReporter } from './html.js';
 import { json } from './json.js';
+import { junitReporter } from './junit.js';
+import { markdownReporter } from './markdown.js';
 import { pretty } from './pretty.js';
+import { sarifReporter } from './sarif.js';
 import type { Reporter } from './types.js';
 
 export type { Reporter, ReporterOptions } from './types.js';
@@ -11,6 +16,11 @@ export type { Reporter, ReporterOptions } from './types.js';
 export const FORMATTERS: Record<string, Reporter> = {
   pretty,
   json,
+  sarif: sarifReporter,
+  markdown: markdownReporter,
+  html: htmlReporter,
+  csv: csvReporter,
+  junit: junitReporter,
 };
 
 /** Every format name the CLI accepts (CONTRACT.md); some may be registered by other modules later. */

@@ -31,6 +31,13 @@ export const ALL_RULES: readonly Rule[] = [
 
 const CONFIDENCE_ORDER = { high: 2, medium: 1, low: 0 } as const;
 
+/**
+ * Rules about requests report one finding per call site: a call seen both as a request and as a
+ * wrapper call keeps its surer finding. Other rules may report several things at one span (two
+ * variables read by one shell word), so only exact duplicates are dropped there.
+ */
+const ONE_PER_SPAN: ReadonlySet<RuleId> = new Set(['legacy-signin', 'password-grant', 'static-token', 'frontegg-v1-token', 'token-no-refresh']);
+
 /** Link the analyzed files and run every rule (or only `ruleIds`); sorted, deduplicated findings. */
 export function evaluate(files: readonly FileFacts[], project: ProjectInfo, ruleIds?: readonly RuleId[]): RawFinding[] {
   const linked = link(files, project);
@@ -39,9 +46,10 @@ export function evaluate(files: readonly FileFacts[], project: ProjectInfo, rule
   for (const rule of ALL_RULES) {
     if (wanted && !wanted.has(rule.meta.id)) continue;
     for (const finding of rule.detect(linked)) {
-      const key = `${finding.ruleId}\0${finding.file}\0${finding.span.line}:${finding.span.column}`;
+      const { line, column, endLine, endColumn } = finding.span;
+      const subject = ONE_PER_SPAN.has(finding.ruleId) ? '' : finding.message;
+      const key = `${finding.ruleId}\0${finding.file}\0${line}:${column}-${endLine}:${endColumn}\0${subject}`;
       const known = byKey.get(key);
-      // Two facts for one construct (e.g. a request and the wrapper call it came from): keep the surer one.
       if (!known || CONFIDENCE_ORDER[finding.confidence] > CONFIDENCE_ORDER[known.confidence]) byKey.set(key, finding);
     }
   }

@@ -50,8 +50,8 @@ export function isLoginEndpoint(req: LinkedRequest): boolean {
 /** Evidence a rule adds about the request body and response (weak: supports the shape, ties nothing). */
 export function shapeEvidence(req: LinkedRequest): Evidence[] {
   const out: Evidence[] = [];
-  if (hasCredentialsBody(req)) out.push({ weight: 'weak', text: 'username + password in the request body' });
-  if (req.responseTokenField === 'token') out.push({ weight: 'weak', text: 'reads the legacy `token` field of the response' });
+  if (hasCredentialsBody(req)) out.push({ weight: 'weak', text: 'username + password body' });
+  if (req.responseTokenField === 'token') out.push({ weight: 'weak', text: '.token read from the response' });
   return out;
 }
 
@@ -73,10 +73,11 @@ export function describeTarget(req: LinkedRequest): string {
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }
 
-/** `via axios instance api`, `via wrapper apiPost`, `with curl`. */
+/** `through wrapper apiPost()`, `with axios instance api`, `with curl`. */
 export function describeClient(req: LinkedRequest): string {
   if (req.client.startsWith('wrapper:')) return `through wrapper ${req.client.slice('wrapper:'.length)}()`;
-  return `with ${req.client}`;
+  if (req.via) return `with ${req.via}`;
+  return req.client === 'unknown' ? 'with an HTTP client' : `with ${req.client}`;
 }
 
 /** Test, spec, fixture and mock files, whose secrets are usually fake. */

@@ -1,8 +1,8 @@
 /**
  * Parallelism: files go to worker threads in batches (one message per batch, not per file).
  * Small scans stay in-process because starting workers and loading the analyzers in each costs
- * more than it saves. The worker module is the sibling `worker.js` in dist/ and `worker.ts`
- * under tsx, so the same code runs built and in tests.
+ * more than it saves. The worker module is the sibling `worker.js` in dist/; under tsx (tests)
+ * a small .mjs entry registers tsx in the worker first, so the same code runs built and in tests.
  */
 import os from 'node:os';
 import { Tinypool } from 'tinypool';
@@ -28,7 +28,7 @@ export async function runFileTasks(tasks: readonly FileTask[], options: { worker
   for (let i = 0; i < tasks.length; i += batchSize) batches.push(tasks.slice(i, i + batchSize));
   const self = import.meta.url;
   const pool = new Tinypool({
-    filename: new URL(`./worker${self.endsWith('.ts') ? '.ts' : '.js'}`, self).href,
+    filename: new URL(self.endsWith('.ts') ? './worker-under-tsx.mjs' : './worker.js', self).href,
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: 1000,

@@ -38,7 +38,7 @@ ruleTester('legacy-signin', {
     {
       name: 'unknown host, credentials body: medium',
       files: [file('src/client.ts', [request(2, [env('API_URL'), text('/v1/auth/local/signin')], { body: credentialsBody(), responseTokenField: 'token' })])],
-      findings: [{ confidence: 'medium', evidence: ['username + password', 'legacy `token`'] }],
+      findings: [{ confidence: 'medium', evidence: ['username + password', '.token read from the response'] }],
     },
     {
       name: 'NestJS app calling its own route with no Axeptio evidence: low',

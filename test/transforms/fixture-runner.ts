@@ -47,7 +47,7 @@ export function defineFixtureTests(name: string, transform: Transform): void {
         assert.notEqual(first.output, source, `${caseName}: expected a change`);
       } else {
         assert.equal(first.output, source, `${caseName}: must not change`);
-        assert.ok(first.steps.length > 0, `${caseName}: an unchanged file must come with a manual step saying why`);
+        if (!options.silent) assert.ok(first.steps.length > 0, `${caseName}: an unchanged file must come with a manual step saying why`);
       }
       const second = runTransform(transform, inputPath, first.output, options);
       assert.equal(second.output, first.output, `${caseName}: second run changed the file`);

@@ -7,7 +7,7 @@ import { configEntryFacts } from '../config/config-entries.js';
 import { LineIndex } from '../config/text-position.js';
 import { isTemplatePath } from '../config/value-kind.js';
 import { bodyTextFields, locateValue, requestFacts, type RequestDraft } from './request-facts.js';
-import { storedToken } from './script-tokens.js';
+import { scriptSetVariables, storedToken } from './script-tokens.js';
 import { templateParts } from './value-parts.js';
 
 const METHODS = 'GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|TRACE|CONNECT';
@@ -123,6 +123,7 @@ export function httpFileFacts(path: string, text: string): Fact[] {
   const index = new LineIndex(text);
   const parsed = parseHttpFile(text);
   const vars = new Map(parsed.variables.map((v) => [v.name, v.value]));
+  const dynamic = new Set(parsed.requests.flatMap((r) => (r.handler ? [...scriptSetVariables(r.handler)] : [])));
   const tied = /axept/i.test(text) || /axept/i.test(path);
   const facts: Fact[] = [];
   for (const v of parsed.variables) {
@@ -145,7 +146,7 @@ export function httpFileFacts(path: string, text: string): Fact[] {
     const draft: RequestDraft = {
       client: 'http-file',
       method: r.method,
-      url: templateParts(r.url, vars),
+      url: templateParts(r.url, vars, dynamic),
       span: { line: r.line, column: r.column, endLine: r.line, endColumn: r.endColumn },
     };
     let fallback: { start: number; end: number } | undefined;
@@ -166,7 +167,7 @@ export function httpFileFacts(path: string, text: string): Fact[] {
     const field = stored?.field ?? (r.name ? readFields.get(r.name) : undefined);
     if (field) draft.responseTokenField = field;
     if (stored && !stored.tracksExpiry) draft.tokenCachedWithoutExpiry = true;
-    facts.push(...requestFacts(draft, { index, parts: (s) => templateParts(s, vars), fallback }));
+    facts.push(...requestFacts(draft, { index, parts: (s) => templateParts(s, vars, dynamic), fallback }));
   }
   return facts;
 }

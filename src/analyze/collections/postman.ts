@@ -5,7 +5,7 @@ import { child, entryOf, itemsOf, textOf, type TreeNode } from '../config/struct
 import type { LineIndex } from '../config/text-position.js';
 import { isTemplatePath } from '../config/value-kind.js';
 import { bodyTextFields, locateValue, located, requestFacts, type Located, type RequestDraft } from './request-facts.js';
-import { storedToken } from './script-tokens.js';
+import { scriptSetVariables, storedToken } from './script-tokens.js';
 import { templateParts, type Variables } from './value-parts.js';
 
 export interface DocContext {
@@ -36,11 +36,16 @@ export function postmanCollectionFacts(doc: TreeNode, ctx: DocContext): Fact[] {
   const tied = /axept/i.test(name) || [...vars.values()].some((v) => /axept/i.test(v)) || /axept/i.test(ctx.path);
   const evidence: Evidence[] = /axept/i.test(name) ? [{ weight: 'strong', text: `Postman collection "${name}"` }] : [];
   const facts: Fact[] = [...variableFacts(child(doc, 'variable'), ctx, tied, 'postman-collection')];
+  const dynamic = new Set<string>();
+  for (const script of eventScripts(doc)) for (const name of scriptSetVariables(script)) dynamic.add(name);
+  walkItems(child(doc, 'item'), child(doc, 'auth'), (item) => {
+    for (const script of eventScripts(item)) for (const name of scriptSetVariables(script)) dynamic.add(name);
+  });
   walkItems(child(doc, 'item'), child(doc, 'auth'), (item, auth) => {
-    const draft = postmanRequest(item, auth, vars, ctx);
+    const draft = postmanRequest(item, auth, vars, dynamic, ctx);
     if (!draft) return;
     draft.draft.evidence = evidence;
-    facts.push(...requestFacts(draft.draft, { index: ctx.index, parts: (s) => templateParts(s, vars), fallback: draft.fallback }));
+    facts.push(...requestFacts(draft.draft, { index: ctx.index, parts: (s) => templateParts(s, vars, dynamic), fallback: draft.fallback }));
   });
   return facts;
 }
@@ -101,6 +106,7 @@ function postmanRequest(
   item: TreeNode,
   auth: TreeNode | undefined,
   vars: Variables,
+  dynamic: ReadonlySet<string>,
   ctx: DocContext,
 ): { draft: RequestDraft; fallback?: { start: number; end: number } } | undefined {
   const requestEntry = entryOf(item, 'request')!;
@@ -113,7 +119,7 @@ function postmanRequest(
   const draft: RequestDraft = {
     client: 'postman',
     method: textOf(child(request, 'method')) ?? 'GET',
-    url: templateParts(rawUrl ?? '', vars),
+    url: templateParts(rawUrl ?? '', vars, dynamic),
     span: ctx.index.span(anchor.keyStart, anchor.value.end),
   };
   const { body, fallback } = postmanBody(child(request, 'body'), ctx);
@@ -125,9 +131,7 @@ function postmanRequest(
   const bearer = authHeader(auth);
   if (bearer && !headers.some((h) => h.name.toLowerCase() === 'authorization')) headers.push(bearer);
   if (headers.length) draft.headers = headers;
-  for (const event of itemsOf(child(item, 'event'))) {
-    const exec = child(child(event, 'script'), 'exec');
-    const script = exec?.type === 'array' ? exec.items.map((l) => textOf(l) ?? '').join('\n') : (textOf(exec) ?? '');
+  for (const script of eventScripts(item)) {
     const stored = storedToken(script);
     if (stored) {
       draft.responseTokenField = stored.field;
@@ -176,4 +180,12 @@ function authHeader(auth: TreeNode | undefined): ({ name: string } & Located) | 
   const token = located(tokenNode);
   // The header value is "Bearer <token>": keep the token's own offsets for a secret span.
   return { name: 'Authorization', value: `Bearer ${token.value}`, start: token.start, end: token.end };
+}
+
+/** Source of each `event[].script.exec` (array of lines or one string) of an item or collection. */
+export function eventScripts(node: TreeNode): string[] {
+  return itemsOf(child(node, 'event')).map((event) => {
+    const exec = child(child(event, 'script'), 'exec');
+    return exec?.type === 'array' ? exec.items.map((l) => textOf(l) ?? '').join('\n') : (textOf(exec) ?? '');
+  });
 }

@@ -15,6 +15,8 @@ import { partsText } from './value-parts.js';
 /** A raw string with, when known, its exact offsets in the file (used for secret spans). */
 export interface Located {
   value: string;
+  /** Already-read parts (shell words); when set, `value` is their text and `parts` is kept as is. */
+  parts?: SymbolicValue;
   start?: number;
   end?: number;
 }
@@ -57,12 +59,13 @@ export function requestFacts(draft: RequestDraft, env: DraftEnv): Fact[] {
   if (draft.body) {
     const fields: Record<string, SymbolicValue> = {};
     for (const f of draft.body.fields) {
-      const kind = secretKindFor(credentialRole(f.key), f.value);
+      const literal = !f.parts || f.parts.every((p) => p.kind === 'text');
+      const kind = literal ? secretKindFor(credentialRole(f.key), f.value) : undefined;
       if (kind && valueKindOf(f.value) === 'literal') {
         fields[f.key] = REDACTED;
         const span = secretSpan(f, env);
         if (span) secrets.push({ kind: 'secret', span, secretKind: kind, boundTo: `${f.key} in a ${draft.client} request body`, evidence: [] });
-      } else fields[f.key] = env.parts(f.value);
+      } else fields[f.key] = f.parts ?? env.parts(f.value);
     }
     fact.body = { encoding: draft.body.encoding, fields };
   }
@@ -70,13 +73,13 @@ export function requestFacts(draft: RequestDraft, env: DraftEnv): Fact[] {
     const headers: Record<string, SymbolicValue> = {};
     for (const h of draft.headers) {
       const name = h.name.toLowerCase();
-      const literal = /^(Bearer|Token|Basic)\s+([^\s{}$]{8,})$/i.exec(h.value.trim());
+      const literal = !h.parts || h.parts.every((p) => p.kind === 'text') ? /^(Bearer|Token|Basic)\s+([^\s{}$]{8,})$/i.exec(h.value.trim()) : null;
       if (name === 'authorization' && literal) {
         headers[name] = [{ kind: 'text', text: `${literal[1]} ` }, ...REDACTED];
         const span = secretSpan(h, env);
         const secretKind = /basic/i.test(literal[1]!) ? 'password' : looksLikeJwt(literal[2]!) ? 'jwt' : 'access-token';
         if (span) secrets.push({ kind: 'secret', span, secretKind, boundTo: `Authorization header of a ${draft.client} request`, evidence: [] });
-      } else headers[name] = env.parts(h.value);
+      } else headers[name] = h.parts ?? env.parts(h.value);
     }
     fact.headers = headers;
   }

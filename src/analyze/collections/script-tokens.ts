@@ -28,3 +28,8 @@ function lastMember(expr: string): string | undefined {
   const name = m?.[1] ?? m?.[2];
   return name && !['json', 'text', 'body', 'data'].includes(name) ? name : undefined;
 }
+
+/** Every variable a script sets (`pm.environment.set('token', …)` → token): values produced at run time. */
+export function scriptSetVariables(script: string): Set<string> {
+  return new Set([...script.matchAll(SETTER)].map((m) => m[2]!));
+}

@@ -135,7 +135,6 @@ function terraformEntries(index: LineIndex): LineEntry[] {
     // A variable's default is the variable's value: `variable "axeptio_password" { default = "..." }` → key axeptio_password.
     const inVariable = stack.length === 1 && stack[0]!.length === 1 && key === 'default';
     const keyPath = inVariable ? enclosing.join('.') : [...enclosing, key].join('.');
-    if (stack.length === 1 && stack[0]!.length === 1 && key !== 'default' && !/^[\w-]+$/.test(enclosing[0]!)) continue;
     const v = readValue(content, kv[0].length);
     const reference = !v.quoted && /^(?:var|local|data|module|resource)\.|^\w+\.\w+/.test(v.value);
     out.push({

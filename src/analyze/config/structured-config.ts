@@ -5,7 +5,7 @@
  */
 import type { EnvReadFact, Fact } from '../../facts/types.js';
 import { isPlaceholderValue } from '../../findings/redact.js';
-import { curlRequestFacts } from '../collections/curl.js';
+import { shellRequestFacts } from '../collections/shell-requests.js';
 import { configEntryFacts } from './config-entries.js';
 import { child, textOf, type ScalarNode, type TreeNode } from './structured-tree.js';
 import type { LineIndex } from './text-position.js';
@@ -59,8 +59,11 @@ export function structuredConfigFacts(doc: TreeNode, ctx: ConfigContext): Fact[]
   const script = (node: TreeNode): void => {
     if (node.type === 'array') for (const item of node.items) script(item);
     else if (node.type === 'scalar' && typeof node.value === 'string') {
-      facts.push(...curlRequestFacts(ctx.text, ctx.index, node.start, node.end));
-      facts.push(...axeptioEnvReads(ctx, node.start, node.end));
+      const requests = shellRequestFacts(ctx.text, ctx.index, node.start, node.end);
+      facts.push(...requests);
+      // Variables a recognized request sends are part of that request's finding already.
+      const requestLines = new Set(requests.flatMap((r) => (r.kind === 'file-evidence' ? [] : Array.from({ length: r.span.endLine - r.span.line + 1 }, (_, i) => r.span.line + i))));
+      facts.push(...axeptioEnvReads(ctx, node.start, node.end).filter((r) => !requestLines.has(r.span.line)));
     }
   };
   const walk = (node: TreeNode, path: string[]): void => {
@@ -116,14 +119,13 @@ function envList(list: TreeNode & { type: 'array' }, path: string[], leaf: Leaf,
   }
 }
 
-/** `$AXEPTIO_PASSWORD`, `${AXEPTIO_USERNAME}`, `${{ secrets.AXEPTIO_PASSWORD }}` read by a script outside curl lines. */
+/** `$AXEPTIO_PASSWORD`, `${AXEPTIO_USERNAME}`, `${{ secrets.AXEPTIO_PASSWORD }}` read by a script outside recognized requests. */
 function axeptioEnvReads(ctx: ConfigContext, from: number, to: number): EnvReadFact[] {
   const out: EnvReadFact[] = [];
   const first = ctx.index.position(from).line;
   const last = ctx.index.position(Math.max(from, to - 1)).line;
   for (let line = first; line <= last; line++) {
     const content = ctx.index.lineText(line);
-    if (/\bcurl\s/.test(content)) continue;
     for (const m of content.matchAll(/\$\{\{\s*(?:secrets|env|vars)\.(AXEPTIO_\w+)\s*\}\}|\$\{?(AXEPTIO_\w+)\}?/g)) {
       const name = m[1] ?? m[2]!;
       out.push({ kind: 'env-read', span: { line, column: m.index! + 1, endLine: line, endColumn: m.index! + m[0].length + 1 }, name });

@@ -100,9 +100,9 @@ function fromYaml(node: YamlNode | null | undefined, text: string, fallback = 0)
       const value = pair.value as YamlNode | null;
       entries.push({ key: String(key.value), keyStart: ks, keyEnd: ke, value: value ? fromYaml(value, text, ke) : emptyScalar(ke) });
     }
-    return { type: 'object', start, end: valueEnd, entries };
+    return { type: 'object', start, end: trimmedEnd(text, start, valueEnd), entries };
   }
-  if (isSeq(node)) return { type: 'array', start, end: valueEnd, items: node.items.map((i) => fromYaml(i as YamlNode, text, start)) };
+  if (isSeq(node)) return { type: 'array', start, end: trimmedEnd(text, start, valueEnd), items: node.items.map((i) => fromYaml(i as YamlNode, text, start)) };
   if (isScalar(node)) {
     const quoted = node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE;
     const raw = node.value;
@@ -111,7 +111,7 @@ function fromYaml(node: YamlNode | null | undefined, text: string, fallback = 0)
     return {
       type: 'scalar',
       start,
-      end: valueEnd,
+      end: trimmedEnd(text, start, valueEnd),
       value,
       valueStart: quoted ? start + 1 : start,
       valueEnd: quoted ? Math.max(start + 1, valueEnd - 1) : trimmedEnd(text, start, valueEnd),

@@ -8,7 +8,7 @@ import type { Evidence, Fact, FileEvidenceFact, ImportFact, RequestContext, Requ
 import type { FileKind } from '../../discover/file-kind.js';
 import { bindingFacts, collectExports } from './bindings.js';
 import { callsOf, fieldsReadFrom, hasExpiryTracking, responseTokenField } from './consumer.js';
-import { inRequestInterceptor, inTestBlock, isBrowserFile, isInteractiveValue, isTestPath } from './context.js';
+import { inLoop, inRequestInterceptor, inTestBlock, isBrowserFile, isInteractiveValue, isTestPath } from './context.js';
 import { AXEPTIO_NAME, finalizeEvidence, namesAround, valueEvidence } from './evidence.js';
 import { envNameOf, isEnvObject, knownText } from './fold.js';
 import { collectInstances } from './instances.js';
@@ -29,6 +29,8 @@ export interface ScriptInput {
 const AXEPTIO_MODULE = /^(?:@axeptio\/|axeptio(?:[-/]|$))/i;
 const USER_FIELD = /(?:^|\.)(?:username|user_?name|user|email|login|identifier|account)$/i;
 const PASSWORD_FIELD = /(?:^|\.)(?:password|passwd|pwd|pass)$/i;
+/** Route paths that mean the app implements a login itself. */
+const OWN_LOGIN_PATH = /(?:^|\/)(?:signin|sign-in|login|local)(?:\/|$)/i;
 const TOKENISH_ASSIGNMENT = /token|jwt|bearer|access|auth|credential|\.data\b/i;
 
 /** All facts of one parsed script. */
@@ -121,7 +123,10 @@ export function analyzeScript(sf: ts.SourceFile, input: ScriptInput): Fact[] {
         break;
       case ts.SyntaxKind.ClassDeclaration:
       case ts.SyntaxKind.ClassExpression:
-        for (const { node, route } of nestRoutesOf(n as ts.ClassLikeDeclaration)) facts.push({ ...route, span: spanOf(sf, node) });
+        for (const { node, route } of nestRoutesOf(n as ts.ClassLikeDeclaration)) {
+          facts.push({ ...route, span: spanOf(sf, node) });
+          if (OWN_LOGIN_PATH.test(route.path)) definesOwnLogin = true;
+        }
         break;
     }
     n.forEachChild(visit);
@@ -152,11 +157,16 @@ export function analyzeScript(sf: ts.SourceFile, input: ScriptInput): Fact[] {
   };
 
   const callExpression = (call: ts.CallExpression): void => {
+    const env = envNameOf(call);
+    if (env) {
+      facts.push({ kind: 'env-read', span: spanOf(sf, call), name: env });
+      return;
+    }
     if (isSelfTestCall(call)) return;
     const route = routeOf(call, reg);
     if (route) {
       facts.push({ ...route, span: spanOf(sf, call) });
-      if (/(?:^|\/)(?:signin|sign-in|login|local)(?:\/|$)/i.test(route.path)) definesOwnLogin = true;
+      if (OWN_LOGIN_PATH.test(route.path)) definesOwnLogin = true;
       return;
     }
     const draft = recognizeRequest(call, reg);
@@ -182,6 +192,7 @@ export function analyzeScript(sf: ts.SourceFile, input: ScriptInput): Fact[] {
       ...(named ? { enclosingFunction: named.name } : {}),
       ...(browser ? { browser: true } : {}),
       ...(testFile || inTestBlock(node) ? { inTest: true } : {}),
+      ...(inLoop(node) ? { inLoop: true } : {}),
     };
   };
 

@@ -165,7 +165,7 @@ export function bindingFacts(sf: ts.SourceFile, path: string, exportsInfo: Expor
       evidence: evidenceFor(item.name, item.node, inst ? [inst.base] : [value, ...Object.values(members ?? {})], notes),
     });
   }
-  // axios.defaults.* : the library's global instance, as a binding named after it.
+  // axios.defaults.* : the library's global instance, as a binding named `axios.defaults`.
   for (const inst of reg.defaults.values()) {
     facts.push({ kind: 'binding', span: spanOf(sf, inst.node), name: inst.name, exported: false, client: clientOf(inst), evidence: evidenceFor(inst.name, inst.node, [inst.base, ...Object.values(inst.headers)], inst.notes) });
   }

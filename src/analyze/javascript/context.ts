@@ -68,3 +68,36 @@ export function inRequestInterceptor(node: ts.Node): boolean {
   }
   return false;
 }
+
+const ITERATING_CALLS = new Set(['forEach', 'map', 'flatMap', 'reduce', 'filter', 'some', 'every', 'mapSeries', 'eachSeries', 'each']);
+
+/** Inside a loop, an iteration callback (`items.forEach`, `Promise.all(xs.map(...))`) or a self-recursive function. */
+export function inLoop(node: ts.Node): boolean {
+  for (let n = node.parent; n; n = n.parent) {
+    if (ts.isForStatement(n) || ts.isForOfStatement(n) || ts.isForInStatement(n) || ts.isWhileStatement(n) || ts.isDoStatement(n)) return true;
+    if (ts.isFunctionLike(n)) {
+      const call = n.parent;
+      if (call && ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression) && ITERATING_CALLS.has(call.expression.name.text)) return true;
+      if (isSelfRecursive(n)) return true;
+      // Stop at the first named function: loops in its callers are not visible here.
+      if (!ts.isArrowFunction(n) && !ts.isFunctionExpression(n)) return false;
+    }
+  }
+  return false;
+}
+
+function isSelfRecursive(fn: ts.Node): boolean {
+  const name = (ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn)) && fn.name ? fn.name.text : ts.isMethodDeclaration(fn) && ts.isIdentifier(fn.name) ? fn.name.text : undefined;
+  if (!name) return false;
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(n)) {
+      const { root, members } = accessChain(n.expression);
+      if ((members.length === 0 && ts.isIdentifier(root) && root.text === name) || (members.length === 1 && root.kind === ts.SyntaxKind.ThisKeyword && members[0] === name)) found = true;
+    }
+    n.forEachChild(visit);
+  };
+  visit(fn);
+  return found;
+}

@@ -13,7 +13,7 @@ import { accessChain, propertyNameText, unwrap } from './source.js';
 
 export interface Instance {
   library: string;
-  /** Local name (`api`, `this.client`, `axios` for defaults). */
+  /** Local name (`api`, `this.client`, `axios.defaults` for the library's global defaults). */
   name: string;
   /** Declaring node (for spans and export lookup). */
   node: ts.Node;
@@ -167,7 +167,7 @@ function defaultsFor(reg: InstanceRegistry, id: ts.Identifier, node: ts.Node): I
   if (!lib) return undefined;
   let inst = reg.defaults.get(lib);
   if (!inst) {
-    inst = { library: lib, name: id.text, node, headers: {}, notes: { envDefaults: [] }, isDefaults: true };
+    inst = { library: lib, name: `${lib}.defaults`, node, headers: {}, notes: { envDefaults: [] }, isDefaults: true };
     reg.defaults.set(lib, inst);
     reg.all.push(inst);
   }

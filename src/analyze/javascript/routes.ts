@@ -16,6 +16,7 @@ import { accessChain, unwrap } from './source.js';
 const ROUTER_NAME = /^(?:app|router|server|fastify|routes?|\w*Router|koa|hono|instance)$/;
 const ROUTER_FACTORY = /^(?:express|Router|fastify|Fastify|Koa|Hono|Elysia|polka|restify\.createServer|createServer)$/;
 const CLIENT_MODULES = new Set(['axios', 'got', 'ky', 'superagent', 'request', 'request-promise', 'request-promise-native', 'undici', 'node-fetch', 'jquery', 'supertest']);
+const CLIENT_GLOBALS = new Set(['$', 'jQuery', 'axios', 'superagent', 'ky']);
 const ROUTE_METHODS = new Set([...HTTP_METHODS, 'all']);
 
 /** A route defined by this call, if it is one. */
@@ -28,6 +29,7 @@ export function routeOf(call: ts.CallExpression, reg: InstanceRegistry): Omit<Ro
   if (ts.isIdentifier(root)) {
     const mod = moduleOf(root);
     if (mod && CLIENT_MODULES.has(mod.from)) return undefined;
+    if (!mod && !resolve(root) && CLIENT_GLOBALS.has(root.text)) return undefined;
   }
   if (instanceOf(reg, receiver)) return undefined;
   const framework = frameworkOf(receiver);

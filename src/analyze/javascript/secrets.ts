@@ -48,8 +48,7 @@ export function secretOfLiteral(lit: ts.StringLiteralLike): { secretKind: Secret
       return m && looksSecret(m[1]!, 'access-token') ? { secretKind: 'access-token', boundTo: 'Authorization header' } : undefined;
     }
     const kind = secretKindOfName(bound);
-    if (kind && looksSecret(value, kind)) return { secretKind: kind, boundTo: bound };
-    return undefined;
+    if (kind) return looksSecret(value, kind) ? { secretKind: kind, boundTo: bound } : undefined;
   }
   // 'grant_type=password&username=x&password=hunter2' or '...&client_secret=abc'
   for (const m of value.matchAll(/(?:^|[?&])([\w.-]+)=([^&]*)/g)) {

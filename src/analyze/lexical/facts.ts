@@ -4,8 +4,8 @@
  * context (test file, enclosing function, per-request sign-in, cached token), env reads,
  * literal secrets (kind + span only) and file-level evidence.
  */
-import type { Evidence, Fact, RequestFact, RouteFact, SecretFact, SymbolicValue } from '../../facts/types.js';
-import { isPlaceholderValue } from '../../findings/redact.js';
+import type { Evidence, Fact, RequestFact, RouteFact, SecretFact, SymbolicValue, ValuePart } from '../../facts/types.js';
+import { isPlaceholderValue, MASK, redact } from '../../findings/redact.js';
 import { literalText, walkExpr, type Arg, type Expr } from './expression.js';
 import { symbolicText, type Folder } from './fold.js';
 import type { Body } from './payload.js';
@@ -72,9 +72,10 @@ export class FactCollector {
     };
     if (d.method) fact.method = d.method.toUpperCase();
     if (d.base?.length) fact.base = d.base;
-    if (d.body && Object.keys(d.body.fields).length) fact.body = d.body;
-    else if (d.body) fact.body = { encoding: d.body.encoding, fields: {} };
-    if (d.headers && Object.keys(d.headers).length) fact.headers = d.headers;
+    if (d.body) fact.body = { encoding: d.body.encoding, fields: withoutSecrets(d.body.fields) };
+    if (d.headers && Object.keys(d.headers).length) fact.headers = withoutSecrets(d.headers);
+    fact.url = maskValue(fact.url);
+    if (fact.base) fact.base = maskValue(fact.base);
     if (fn) fact.context.enclosingFunction = fn.name;
     if (this.inTest) fact.context.inTest = true;
     const field = this.responseTokenField(d.node.end, fn?.end);
@@ -106,7 +107,7 @@ export class FactCollector {
       const fallback = /^default:([^=]+)=(.*)$/s.exec(name);
       if (fallback) {
         for (const host of hostsOf([{ kind: 'text', text: fallback[2]! }])) if (AXEPTIO.test(host)) add('strong', `host ${host} (default of ${fallback[1]})`);
-      } else if (AXEPTIO.test(name)) add('strong', `identifier ${name}`);
+      } else if (AXEPTIO.test(name) && !out.some((e) => e.text === `env ${name}`)) add('strong', `identifier ${name}`);
     }
     if (fnName && AXEPTIO.test(fnName)) add('strong', `in function ${fnName}`);
     if (className && AXEPTIO.test(className)) add('strong', `in class ${className}`);
@@ -224,6 +225,29 @@ function calleeName(e: Expr): string | undefined {
   if (e.k === 'id') return e.name;
   if (e.k === 'member') return e.name;
   return undefined;
+}
+
+/** Field values that are secrets (a literal password, a bearer token) become a redacted unknown: facts never carry them. */
+function withoutSecrets(fields: Record<string, SymbolicValue>): Record<string, SymbolicValue> {
+  const out: Record<string, SymbolicValue> = {};
+  for (const [name, value] of Object.entries(fields)) {
+    const secretName = /pass(word|wd)?$|secret|token|api[_-]?key|^authorization$|^pwd$/i.test(name) && !/^grant[_-]?type$/i.test(name);
+    out[name] = secretName ? value.flatMap(maskPart) : maskValue(value);
+  }
+  return out;
+}
+
+/** `Bearer abc…` keeps its scheme as text and masks the rest; a placeholder stays; any other literal is masked whole. */
+function maskPart(p: ValuePart): ValuePart[] {
+  if (p.kind !== 'text' || isPlaceholderValue(p.text) || /^(?:Bearer|Basic|Token)\s*$/i.test(p.text)) return [p];
+  const scheme = /^(Bearer|Basic|Token)\s+/i.exec(p.text);
+  const masked: ValuePart = { kind: 'unknown', text: MASK };
+  return scheme ? [{ kind: 'text', text: scheme[0] }, masked] : [masked];
+}
+
+/** Redact secret-looking text parts (JWTs, `password=…` in a query) of any value. */
+function maskValue(value: SymbolicValue): SymbolicValue {
+  return value.map((p) => (p.kind === 'text' && redact(p.text) !== p.text ? { kind: 'text' as const, text: redact(p.text) } : p));
 }
 
 const NOT_A_SECRET_NAME = /(url|uri|path|field|label|message|msg|prompt|hint|regex|pattern|len|length|min|max|policy|reset|route|endpoint|input|placeholder|param|header|type|name|env|var|file|key_?name|prefix|format|template|error|title|text|description|help)$/i;

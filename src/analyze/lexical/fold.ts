@@ -142,6 +142,12 @@ export class Folder {
         return e.callee.obj.entries.map((a) => this.value(a.value, depth + 1)).reduce((acc, v) => concat(concat(acc, [{ kind: 'text', text: sep }]), v));
       }
     }
+    // Laravel `config('services.axeptio.url')`: a named configuration value the link step may know.
+    if (bare === 'config' && literalText(args[0])) {
+      const key = literalText(args[0])!;
+      this.names.add(`config.${key}`);
+      return [{ kind: 'ref', name: 'config', member: key.split('.') }];
+    }
     const chain = chainOf(e);
     if (chain && chain.length > 1) {
       // `config.get('axeptio.url')`, `settings.AXEPTIO_URL`: keep as a ref with the key as member.

@@ -165,3 +165,16 @@ export function mergeHeaders(...maps: Array<Record<string, SymbolicValue> | unde
   for (const m of maps) if (m) Object.assign(out, m);
   return Object.keys(out).length ? out : undefined;
 }
+
+/** Keyed entries of a literal (after following names) as raw expressions: PHP option arrays, Ruby option hashes. */
+export function entriesOf(folder: Folder, e: Expr | undefined): Map<string, Expr> {
+  const out = new Map<string, Expr>();
+  if (!e) return out;
+  const r = folder.resolve(e);
+  const entries = r.k === 'coll' ? r.entries : r.k === 'call' && r.init ? r.init : [];
+  for (const a of entries) {
+    const key = a.name ?? (a.key ? literalText(a.key) ?? dottedName(a.key) : undefined);
+    if (key !== undefined) out.set(key, a.value);
+  }
+  return out;
+}

@@ -1,0 +1,4 @@
+// The generated cjs flavour of the token helper, against the emulator (suite shared by all flavours).
+import { defineHelperSuite } from './helper-behaviour.js';
+
+defineHelperSuite('cjs');

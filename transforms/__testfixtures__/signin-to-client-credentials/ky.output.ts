@@ -1,0 +1,5 @@
+import { getAxeptioAccessToken } from "./axeptio-token";
+
+export const signIn = async (): Promise<string> => {
+  return getAxeptioAccessToken();
+};

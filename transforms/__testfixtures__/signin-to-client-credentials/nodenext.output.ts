@@ -1,0 +1,5 @@
+import { getAxeptioAccessToken } from './axeptio-token.js';
+
+export async function axeptioBearer(): Promise<string> {
+  return `Bearer ${await getAxeptioAccessToken()}`;
+}

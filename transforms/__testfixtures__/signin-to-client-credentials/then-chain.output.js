@@ -1,0 +1,7 @@
+const { getAxeptioAccessToken } = require('./axeptio-token');
+
+function login() {
+  return getAxeptioAccessToken();
+}
+
+module.exports = { login };
