@@ -12,6 +12,8 @@ import { pythonAnalyzer } from './python/index.js';
 import { shellAnalyzer } from './shell/index.js';
 import { phpAnalyzer } from './php/index.js';
 import { rubyAnalyzer } from './ruby/index.js';
+import { goAnalyzer } from './go/index.js';
+import { javaAnalyzer, kotlinAnalyzer } from './jvm/index.js';
 
 const ANALYZERS: Analyzer[] = [
   javascriptAnalyzer,
@@ -19,6 +21,9 @@ const ANALYZERS: Analyzer[] = [
   shellAnalyzer,
   phpAnalyzer,
   rubyAnalyzer,
+  goAnalyzer,
+  javaAnalyzer,
+  kotlinAnalyzer,
   collectionsAnalyzer,
   configAnalyzer,
   docsAnalyzer,

@@ -14,7 +14,11 @@ export function handleLegacySignin(req: IncomingMessage, res: ServerResponse, fr
       'POST /auth/local/signin was retired on 2026-07-06 and tokens it issued are rejected. ' +
       'Create API credentials in Axeptio (Settings → API Access) and use the Frontegg client-credentials flow.',
     migration: {
-      exchange: { method: 'POST', url: fronteggUrl + V2_EXCHANGE_PATH, body: { clientId: '<AXEPTIO_CLIENT_ID>', secret: '<AXEPTIO_CLIENT_SECRET>' } },
+      exchange: {
+        method: 'POST',
+        url: fronteggUrl + V2_EXCHANGE_PATH,
+        body: { clientId: '<AXEPTIO_CLIENT_ID>', secret: '<AXEPTIO_CLIENT_SECRET>' },
+      },
       refresh: { method: 'POST', url: fronteggUrl + V2_REFRESH_PATH, body: { refreshToken: '<refresh_token>' } },
       env: ['AXEPTIO_CLIENT_ID', 'AXEPTIO_CLIENT_SECRET', 'AXEPTIO_FRONTEGG_URL', 'AXEPTIO_API_URL'],
       tool: 'npx axeptio-migrate fix  (rewrites the sign-in onto a generated token helper)',

@@ -13,3 +13,6 @@ export const HELPER_EXPORTS = ['getAxeptioAccessToken', 'axeptioFetch', 'createA
 
 /** Names defined by the Python flavour. */
 export const PYTHON_HELPER_EXPORTS = ['get_axeptio_access_token', 'axeptio_request', 'AxeptioTokenProvider', 'AxeptioAuthError'] as const;
+
+/** Environment variables the generated helper reads (CONTRACT.md), in the order to document them. */
+export const HELPER_ENV_VARS = ['AXEPTIO_CLIENT_ID', 'AXEPTIO_CLIENT_SECRET', 'AXEPTIO_FRONTEGG_URL', 'AXEPTIO_API_URL'] as const;

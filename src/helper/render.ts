@@ -54,7 +54,12 @@ export function stripTypes(source: string, moduleSystem: 'esm' | 'cjs'): string 
   const header = /^\/\*\*[\s\S]*?\*\/\n/.exec(source)?.[0] ?? '';
   const marked = source.slice(header.length).replace(/^[ \t]*$/gm, BLANK_MARKER);
   const output = ts.transpileModule(marked, {
-    compilerOptions: { module: moduleSystem === 'esm' ? ts.ModuleKind.ESNext : ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, removeComments: false, esModuleInterop: false },
+    compilerOptions: {
+      module: moduleSystem === 'esm' ? ts.ModuleKind.ESNext : ts.ModuleKind.CommonJS,
+      target: ts.ScriptTarget.ES2020,
+      removeComments: false,
+      esModuleInterop: false,
+    },
     reportDiagnostics: false,
   }).outputText;
   return header + '\n' + tidy(output);
@@ -73,8 +78,9 @@ function tidy(js: string): string {
     const next = lines[i + 1];
     // `if (x)\n    return y;` → `if (x) return y;` when the statement is a single short line.
     const head = /^( *)(?:if \(.*\)|else)$/.exec(line);
-    if (head && next !== undefined && next.startsWith(head[1]! + '  ') && !next.startsWith(head[1]! + '   ') && next.trimEnd().endsWith(';') && line.length + next.trim().length < 120) {
-      joined.push(`${line} ${next.trim()}`);
+    const body = head && next !== undefined && new RegExp(`^${head[1]}  (\\S.*;)$`).exec(next);
+    if (body && line.length + body[1]!.length < 120) {
+      joined.push(`${line} ${body[1]}`);
       i++;
       continue;
     }

@@ -100,6 +100,12 @@ export class SymbolTable {
       const dotted = table.exportedWrappers.get(member.join('.'));
       if (dotted) return { kind: 'wrapper', file, fact: dotted, member: [] };
     }
+    // `module.exports = { post(path) {...} }`: object methods may arrive as unexported wrappers; in a
+    // module that shows no exports at all, an import of that name can only mean them.
+    if (table.exportedBindings.size === 0 && table.exportedWrappers.size === 0 && table.starFrom.length === 0) {
+      const local = table.wrappers.get([exportName, ...member].join('.')) ?? table.wrappers.get(exportName);
+      if (local) return { kind: 'wrapper', file, fact: local, member: [] };
+    }
     for (const specifier of table.starFrom) {
       const target = this.module(file, specifier);
       if (!target || exportName === 'default') continue;

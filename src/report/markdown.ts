@@ -155,7 +155,8 @@ function suppressedSection(report: ScanReport): string[] {
 /** Render the report as a Markdown compliance summary. */
 export const markdownReporter: Reporter = (report) => {
   const { stats, summary } = report;
-  const scanned = `Scanned ${stats.filesScanned} files (${stats.filesParsed} parsed) in ${(stats.durationMs / 1000).toFixed(1)} s with ${report.tool.name} ${mdText(report.tool.version)}.`;
+  const files = `${stats.filesScanned} file${stats.filesScanned === 1 ? '' : 's'}`;
+  const scanned = `Scanned ${files} (${stats.filesParsed} parsed) in ${(stats.durationMs / 1000).toFixed(1)} s with ${report.tool.name} ${report.tool.version}.`;
   const hidden = summary.belowMinConfidence ? ` ${summary.belowMinConfidence} lower-confidence findings are hidden (\`--min-confidence low\` shows them).` : '';
   return [
     '# Axeptio legacy authentication audit',

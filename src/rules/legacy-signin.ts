@@ -23,7 +23,9 @@ export function matchLegacySignin(project: LinkedProject): RequestMatch[] {
   const counter = projectCounterEvidence(project);
   for (const req of project.requests) {
     if (!isLegacySignin(req)) continue;
-    const evidence = [...req.evidence, ...shapeEvidence(req), ...counter];
+    const evidence = [...req.evidence, ...shapeEvidence(req)];
+    // The project's own route only matters when nothing ties this call to Axeptio.
+    if (!evidence.some((e) => e.weight === 'strong')) evidence.push(...counter);
     const confidence = confidenceOf(evidence, req.ambient);
     // A test that calls the app's own sign-in route tests that route; it signs in nowhere.
     if (req.context.inTest && confidence === 'low') continue;

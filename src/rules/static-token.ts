@@ -70,9 +70,27 @@ function matchHeader(
   return { source: found.source, evidence: out };
 }
 
+/** Where headers used inside loops were set (client bindings, wrappers), so the setter learns it runs in a loop. */
+function loopedHeaderSources(project: LinkedProject): Array<{ file: string; span: Span }> {
+  const out: Array<{ file: string; span: Span }> = [];
+  for (const req of project.requests) {
+    const from = req.headers['authorization']?.fromClient;
+    if (req.context.inLoop && from) out.push({ file: from.file, span: from.span });
+  }
+  return out;
+}
+
+function contains(outer: Span, inner: Span): boolean {
+  const starts = inner.line > outer.line || (inner.line === outer.line && inner.column >= outer.column);
+  const ends = inner.endLine < outer.endLine || (inner.endLine === outer.endLine && inner.endColumn <= outer.endColumn);
+  return starts && ends;
+}
+
 /** Static Axeptio bearer tokens on requests and on client instances/defaults (reported once, where set). */
 export function matchStaticToken(project: LinkedProject): StaticTokenMatch[] {
   const out: StaticTokenMatch[] = [];
+  const looped = loopedHeaderSources(project);
+  const usedInLoop = (file: string, span: Span): boolean => looped.some((l) => l.file === file && contains(l.span, span));
   for (const client of project.clients) {
     const hit = matchHeader(client.headers['authorization'], client.base, client.evidence.filter((e) => e.weight !== 'contrary'));
     if (!hit) continue;
@@ -86,7 +104,7 @@ export function matchStaticToken(project: LinkedProject): StaticTokenMatch[] {
       evidence: hit.evidence,
       ambient: client.ambient,
       confidence: confidenceOf(hit.evidence, client.ambient),
-      inLoop: client.usedInLoop,
+      inLoop: client.usedInLoop || usedInLoop(client.file, client.span),
     });
   }
   for (const req of project.requests) {
@@ -94,7 +112,9 @@ export function matchStaticToken(project: LinkedProject): StaticTokenMatch[] {
     if (!header || header.fromClient) continue;
     const hit = matchHeader(header.value, req.target, req.evidence.filter((e) => e.weight !== 'contrary'));
     if (!hit) continue;
-    out.push(requestMatch(req, hit));
+    const match = requestMatch(req, hit);
+    match.inLoop ||= usedInLoop(req.file, req.span);
+    out.push(match);
   }
   return out;
 }

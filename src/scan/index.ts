@@ -39,7 +39,7 @@ const MAX_IMPORT_ROUNDS = 3;
 export async function scan(options: ScanOptions): Promise<ScanResult> {
   const started = performance.now();
   const cwd = options.cwd ?? process.cwd();
-  const { root, targets } = resolveTargets(cwd, options);
+  const { root, targets } = resolveTargets(cwd, options.paths, options.root);
   const loaded = options.config ?? loadConfig(root, options.configPath);
   const { config } = loaded;
   const deadline = deadlineInfo(options.deadline ?? LEGACY_DEADLINE);
@@ -137,14 +137,14 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
 }
 
 /** Root and absolute targets; every target must exist and the root must be a listable folder. */
-function resolveTargets(cwd: string, options: ScanOptions): { root: string; targets: string[] } {
-  const targets = (options.paths.length ? options.paths : ['.']).map((p) => path.resolve(cwd, p));
+export function resolveTargets(cwd: string, paths: readonly string[], explicitRoot?: string): { root: string; targets: string[] } {
+  const targets = (paths.length ? paths : ['.']).map((p) => path.resolve(cwd, p));
   for (const t of targets) {
     if (!fs.existsSync(t)) throw new ScanInputError(`cannot scan ${t}: no such file or folder`);
   }
   const firstFolder = targets.find((t) => fs.statSync(t).isDirectory());
   let root: string;
-  if (options.root) root = path.resolve(cwd, options.root);
+  if (explicitRoot) root = path.resolve(cwd, explicitRoot);
   else if (firstFolder) root = firstFolder;
   else root = targets.every((t) => t.startsWith(cwd + path.sep)) ? cwd : path.dirname(targets[0]!);
   try {

@@ -9,7 +9,7 @@ import { Tinypool } from 'tinypool';
 import { processBatch, type FileOutcome, type FileTask } from './process-file.js';
 
 /** Below this many files a scan runs in-process even when workers are allowed. */
-export const IN_PROCESS_MAX_FILES = 200;
+export const IN_PROCESS_MAX_FILES = 500;
 
 /** Default worker count: the cores this process may use. */
 export function defaultWorkerCount(): number {

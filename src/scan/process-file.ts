@@ -4,7 +4,6 @@
  * facts, import specifiers and manifest dependency names, never the text or an AST.
  */
 import path from 'node:path';
-import { analyzeFile } from '../analyze/index.js';
 import { readTextFile } from '../discover/read.js';
 import type { FileKind } from '../discover/file-kind.js';
 import type { FileFacts } from '../facts/types.js';
@@ -43,11 +42,33 @@ export interface FileOutcome {
   manifest?: ManifestInfo;
 }
 
-/** Process one batch of files sequentially (a worker runs one batch per task). */
+/** Reads in flight per batch: enough to hide file-system latency, few enough to bound memory. */
+const READ_CONCURRENCY = 8;
+
+/** Process one batch of files, a few reads in flight at once; results keep the batch order. */
 export async function processBatch(task: BatchTask): Promise<FileOutcome[]> {
-  const out: FileOutcome[] = [];
-  for (const file of task.files) out.push(await processFile(file, task.maxFileSize));
+  const out = new Array<FileOutcome>(task.files.length);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < task.files.length) {
+      const i = next++;
+      out[i] = await processFile(task.files[i]!, task.maxFileSize);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, task.files.length) }, lane));
   return out;
+}
+
+type AnalyzeFile = typeof import('../analyze/index.js').analyzeFile;
+let analyzer: Promise<AnalyzeFile> | undefined;
+
+/**
+ * The analyzers (with the TypeScript compiler behind the JS/TS one) take seconds to load; most
+ * files never get past the prefilter, so they are loaded on the first candidate only.
+ */
+function loadAnalyzer(): Promise<AnalyzeFile> {
+  analyzer ??= import('../analyze/index.js').then((m) => m.analyzeFile);
+  return analyzer;
 }
 
 /** Read, prefilter and (if warranted) analyze one file. */
@@ -65,6 +86,7 @@ export async function processFile(file: FileTask, maxFileSize: number): Promise<
     if (gate.importSpecifiers?.length) outcome.importSpecifiers = gate.importSpecifiers;
     return outcome;
   }
+  const analyzeFile = await loadAnalyzer();
   const result = analyzeFile({ path: file.rel, text, kind: file.kind });
   const suppressions = parseSuppressions(text);
   outcome.errors.push(...result.errors);

@@ -81,7 +81,7 @@ describe('renderHelper', () => {
     assert.doesNotMatch(esm, /require\(|exports\./);
   });
 
-  test('the generated TypeScript compiles under strict settings with only @types/node (no DOM lib)', () => {
+  test('the generated TypeScript compiles under the strictest settings with only @types/node (no DOM lib)', () => {
     const dir = tempProject();
     const file = path.join(dir, 'axeptio-token.ts');
     writeFileSync(file, renderHelper('ts'));
@@ -97,6 +97,13 @@ describe('renderHelper', () => {
       typeRoots: [repoTypes],
       noUnusedLocals: true,
       noImplicitReturns: true,
+      // What @tsconfig/strictest and Node's type stripping add: the helper must compile there too.
+      noPropertyAccessFromIndexSignature: true,
+      exactOptionalPropertyTypes: true,
+      noUncheckedIndexedAccess: true,
+      noImplicitOverride: true,
+      isolatedModules: true,
+      erasableSyntaxOnly: true,
     });
     const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
     assert.deepEqual(diagnostics, []);

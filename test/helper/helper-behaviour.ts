@@ -229,6 +229,27 @@ export function defineHelperSuite(flavour: 'ts' | 'esm' | 'cjs'): void {
       assert.ok(!errorText(error).includes(SECRET));
     });
 
+    test('a still-valid token keeps serving while its early renewal fails; once expired the failure surfaces', async () => {
+      const provider = await setup(3600, { maxRetries: 0 });
+      const first = await provider.getAccessToken();
+      emu.setFaults({ failNext: { count: 4, status: 503 } });
+      clock.advance(3590); // inside the margin, not yet expired
+      assert.equal(await provider.getAccessToken(), first);
+      assert.equal(emu.stats.tokenRequests, 3, 'tried the refresh, then one exchange');
+      clock.advance(10); // expired
+      const error = await captureError(provider.getAccessToken());
+      assert.equal(error.code, 'EXCHANGE_FAILED');
+      assert.equal(error.status, 503);
+    });
+
+    test('an invalid URL is INVALID_CONFIG naming the variable, not echoing the value', async () => {
+      const provider = helper.createAxeptioTokenProvider({ clientId: CLIENT_ID, clientSecret: SECRET, fronteggUrl: 'token-service.internal:8443' });
+      const error = await captureError(provider.getAccessToken());
+      assert.equal(error.code, 'INVALID_CONFIG');
+      assert.match(error.message, /AXEPTIO_FRONTEGG_URL/);
+      assert.doesNotMatch(error.message, /token-service\.internal/);
+    });
+
     test('a hanging token service times out with code TIMEOUT (retried, bounded)', async () => {
       const provider = await setup(3600, { timeoutMs: 150, maxRetries: 1 });
       emu.setFaults({ hangNext: { count: 5, ms: 120_000 } });

@@ -162,6 +162,47 @@ const cases: SourceCase[] = [
     ],
   },
   {
+    name: 'axios.defaults set in one file apply to plain axios calls in another',
+    sources: {
+      'src/setup.ts': `
+        import axios from 'axios';
+        axios.defaults.baseURL = process.env.AXEPTIO_API_URL;
+        axios.defaults.headers.common.Authorization = \`Bearer \${process.env.AXEPTIO_TOKEN}\`;
+      `,
+      'src/login.ts': `
+        import axios from 'axios';
+        export async function login(u: string, p: string) {
+          const r = await axios.post('/auth/local/signin', { username: u, password: p });
+          return r.data.token;
+        }
+      `,
+    },
+    rules: ['legacy-signin', 'static-token'],
+    findings: [
+      { ruleId: 'legacy-signin', file: 'src/login.ts', line: 3, confidence: 'high', evidence: ['env AXEPTIO_API_URL via axios.defaults'] },
+      { ruleId: 'static-token', file: 'src/setup.ts', line: 2, message: ['axios.defaults'] },
+    ],
+  },
+  {
+    name: 'CommonJS object of wrapper methods, required and called from another file',
+    sources: {
+      'lib/api.js': `
+        const axios = require('axios');
+        const BASE = 'https://api.axept.io/v1';
+        module.exports = {
+          post(path, body) { return axios.post(BASE + path, body); },
+        };
+      `,
+      'lib/use.js': `
+        const api = require('./api');
+        async function go() { return api.post('/auth/local/signin', { email: process.env.E, password: process.env.P }); }
+        module.exports = { go };
+      `,
+    },
+    rules: ['legacy-signin'],
+    findings: [{ ruleId: 'legacy-signin', file: 'lib/use.js', line: 2, confidence: 'high', message: ['through wrapper post()'], evidence: ['host api.axept.io via wrapper post base in lib/api.js:4'] }],
+  },
+  {
     name: 'a header getter that signs in on every request → legacy-signin + token-no-refresh',
     sources: {
       'src/axeptio.ts': `

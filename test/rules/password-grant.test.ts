@@ -16,6 +16,7 @@ ruleTester('password-grant', {
     { name: "a login form posting to the app's own backend", files: [file('src/Login.tsx', [request(3, str('/api/login'), { body: credentialsBody(), context: { interactive: true, browser: true } })])] },
     { name: 'a relative login call', files: [file('src/a.ts', [request(3, str('/login'), { body: credentialsBody() })])] },
     { name: 'credentials to a non-login endpoint', files: [file('src/a.ts', [request(3, str('https://api.example.com/users'), { body: credentialsBody() })])] },
+    { name: "Strapi's /api/auth/local login", files: [file('src/cms.ts', [request(3, str('https://cms.example.com/api/auth/local'), { body: { encoding: 'json', fields: { identifier: [env('U')], password: [env('P')] } } })])] },
     { name: 'a test against localhost', files: [file('test/a.test.ts', [request(3, str('http://localhost:8080/login'), { body: credentialsBody(), context: { inTest: true } })])] },
   ],
   invalid: [

@@ -1,5 +1,5 @@
 /** static-token over hand-built facts: env and literal bearers on requests, instances and defaults. */
-import { binding, env, file, importOf, ref, request, str, text } from './fact-builders.js';
+import { binding, call, env, file, importOf, param, ref, request, str, text, wrapper } from './fact-builders.js';
 import { ruleTester } from './rule-tester.js';
 
 const bearer = (...rest: Parameters<typeof text>[0][]) => [text('Bearer '), ...rest.map(text)];
@@ -55,6 +55,17 @@ ruleTester('static-token', {
         file('src/a.ts', [importOf(1, 'axeptio', './http'), request(4, str('/projects'), { client: 'axios', method: 'GET', instance: { name: 'axeptio', from: './http' } })]),
       ],
       findings: [{ file: 'src/http.ts', line: 3, message: ['client axeptio'] }],
+    },
+    {
+      name: 'in a wrapper: reported once where set, not at every call',
+      files: [
+        file('src/axeptio-get.ts', [
+          wrapper(2, 'axeptioGet', { span: { line: 2, column: 1, endLine: 6, endColumn: 2 }, method: 'GET', client: 'fetch' }),
+          request(4, [text('https://api.axept.io/v1'), param(0, 'path')], { method: 'GET', headers: { authorization: [text('Bearer '), env('AXEPTIO_TOKEN')] } }),
+        ]),
+        file('src/a.ts', [importOf(1, 'axeptioGet', './axeptio-get'), call(5, 'axeptioGet', [str('/projects')]), call(6, 'axeptioGet', [str('/consents')])]),
+      ],
+      findings: [{ file: 'src/axeptio-get.ts', line: 4 }],
     },
     {
       name: 'on axios defaults',

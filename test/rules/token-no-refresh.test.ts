@@ -1,5 +1,5 @@
 /** token-no-refresh over hand-built facts: per-request sign-in, tokens kept without expiry, static tokens in loops. */
-import { binding, credentialsBody, env, file, importOf, request, str, text } from './fact-builders.js';
+import { binding, call, credentialsBody, env, file, importOf, param, request, str, text, wrapper } from './fact-builders.js';
 import { ruleTester } from './rule-tester.js';
 
 const signin = 'https://api.axept.io/v1/auth/local/signin';
@@ -34,6 +34,17 @@ ruleTester('token-no-refresh', {
       name: 'a static token in a paginating export script',
       files: [file('scripts/export.mjs', [request(12, [env('AXEPTIO_API_URL'), text('/projects?page=')], { method: 'GET', headers: { authorization: [text('Bearer '), env('AXEPTIO_TOKEN')] }, context: { inLoop: true } })])],
       findings: [{ line: 12, confidence: 'high', message: ['reused across a loop'] }],
+    },
+    {
+      name: 'a static token set in a wrapper whose callers loop',
+      files: [
+        file('src/axeptio-get.ts', [
+          wrapper(2, 'axeptioGet', { span: { line: 2, column: 1, endLine: 6, endColumn: 2 }, method: 'GET', client: 'fetch' }),
+          request(4, [text('https://api.axept.io/v1'), param(0, 'path')], { method: 'GET', headers: { authorization: [text('Bearer '), env('AXEPTIO_TOKEN')] } }),
+        ]),
+        file('scripts/export.ts', [importOf(1, 'axeptioGet', '../src/axeptio-get'), call(5, 'axeptioGet', [str('/consents?page=')], { context: { inLoop: true } })]),
+      ],
+      findings: [{ file: 'src/axeptio-get.ts', line: 4, message: ['loop'] }],
     },
     {
       name: 'a static token on an instance used in a loop elsewhere',

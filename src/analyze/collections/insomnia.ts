@@ -28,7 +28,7 @@ export function insomniaFacts(doc: TreeNode, ctx: DocContext): Fact[] {
       facts.push(
         ...configEntryFacts({
           keyPath: e.key,
-          span: ctx.index.span(e.keyStart, e.value.end),
+          span: ctx.index.firstLineSpan(e.keyStart, e.value.end),
           value: value ?? null,
           valueSpan: e.value.type === 'scalar' ? ctx.index.span(e.value.valueStart, e.value.valueEnd) : undefined,
           format: 'insomnia-environment',

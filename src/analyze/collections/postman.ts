@@ -80,7 +80,7 @@ function variableFacts(node: TreeNode | undefined, ctx: DocContext, tied: boolea
     facts.push(
       ...configEntryFacts({
         keyPath: key,
-        span: ctx.index.span(keyEntry.keyStart, end),
+        span: ctx.index.firstLineSpan(keyEntry.keyStart, end),
         value: textOf(valueNode) ?? null,
         valueSpan: valueNode?.type === 'scalar' ? ctx.index.span(valueNode.valueStart, valueNode.valueEnd) : undefined,
         format,

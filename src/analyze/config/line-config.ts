@@ -6,8 +6,11 @@ import { isTemplatePath, type ValueKind } from './value-kind.js';
 
 export interface LineEntry {
   keyPath: string;
+  /** Where the key is written (for a Terraform variable's default: the `variable "x"` line). */
   line: number;
   keyColumn: number;
+  /** Line of the value, when not the key's line. */
+  valueLine?: number;
   /** Raw value without quotes; null when absent. */
   value: string | null;
   valueColumn: number;
@@ -27,7 +30,7 @@ export function lineConfigFacts(path: string, text: string, format: LineFormat):
       keyPath: e.keyPath,
       span: { line: e.line, column: e.keyColumn, endLine: e.line, endColumn: index.lineText(e.line).trimEnd().length + 1 },
       value: e.value,
-      valueSpan: e.value !== null ? { line: e.line, column: e.valueColumn, endLine: e.line, endColumn: e.valueEndColumn } : undefined,
+      valueSpan: e.value !== null ? { line: e.valueLine ?? e.line, column: e.valueColumn, endLine: e.valueLine ?? e.line, endColumn: e.valueEndColumn } : undefined,
       valueKind: e.valueKind,
       format,
       template,
@@ -101,7 +104,7 @@ function iniEntries(index: LineIndex): LineEntry[] {
 /** HCL attributes with their enclosing block labels; `variable "x" { default = ... }` is keyed `x`. */
 function terraformEntries(index: LineIndex): LineEntry[] {
   const out: LineEntry[] = [];
-  const stack: string[][] = [];
+  const stack: Array<{ labels: string[]; line: number; column: number }> = [];
   let heredoc: string | undefined;
   for (let line = 1; line <= index.lineCount; line++) {
     const content = index.lineText(line);
@@ -113,12 +116,12 @@ function terraformEntries(index: LineIndex): LineEntry[] {
     const block = /^\s*([\w-]+)((?:\s+"[^"]*"|\s+[\w-]+)*)\s*\{\s*$/.exec(content);
     if (block) {
       const labels = [...block[2]!.matchAll(/"([^"]*)"|([\w-]+)/g)].map((m) => m[1] ?? m[2]!);
-      stack.push(block[1] === 'variable' && labels[0] ? [labels[0]] : [block[1]!, ...labels]);
+      stack.push({ labels: block[1] === 'variable' && labels[0] ? [labels[0]] : [block[1]!, ...labels], line, column: content.search(/\S/) + 1 });
       continue;
     }
     const map = /^\s*([\w-]+|"[^"]+")\s*=\s*\{\s*$/.exec(content);
     if (map) {
-      stack.push([map[1]!.replace(/"/g, '')]);
+      stack.push({ labels: [map[1]!.replace(/"/g, '')], line, column: content.search(/\S/) + 1 });
       continue;
     }
     if (/^\s*\}/.test(content)) {
@@ -131,16 +134,18 @@ function terraformEntries(index: LineIndex): LineEntry[] {
     const doc = /^<<-?(\w+)/.exec(afterEq);
     if (doc) heredoc = doc[1];
     const key = kv[2]!.replace(/"/g, '');
-    const enclosing = stack.flat();
-    // A variable's default is the variable's value: `variable "axeptio_password" { default = "..." }` → key axeptio_password.
-    const inVariable = stack.length === 1 && stack[0]!.length === 1 && key === 'default';
+    const enclosing = stack.flatMap((s) => s.labels);
+    // A variable's default is the variable's value: `variable "axeptio_password" { default = "..." }` → key axeptio_password,
+    // reported on the `variable` line that names it.
+    const inVariable = stack.length === 1 && stack[0]!.labels.length === 1 && key === 'default';
     const keyPath = inVariable ? enclosing.join('.') : [...enclosing, key].join('.');
     const v = readValue(content, kv[0].length);
     const reference = !v.quoted && /^(?:var|local|data|module|resource)\.|^\w+\.\w+/.test(v.value);
     out.push({
       keyPath,
-      line,
-      keyColumn: kv[1]!.length + 1,
+      line: inVariable ? stack[0]!.line : line,
+      keyColumn: inVariable ? stack[0]!.column : kv[1]!.length + 1,
+      valueLine: line,
       value: doc ? null : v.value,
       valueColumn: v.column,
       valueEndColumn: v.endColumn,

@@ -46,7 +46,8 @@ export function structuredConfigFacts(doc: TreeNode, ctx: ConfigContext): Fact[]
     facts.push(
       ...configEntryFacts({
         keyPath: keyPath.join('.'),
-        span: ctx.index.span(start, end),
+        // The key's line only: a multi-line entry's value lines (and any secret on them) stay out of excerpts.
+        span: ctx.index.firstLineSpan(start, end),
         value: raw,
         valueSpan: value && value.valueEnd > value.valueStart ? ctx.index.span(value.valueStart, value.valueEnd) : undefined,
         valueKind,

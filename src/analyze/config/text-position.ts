@@ -43,6 +43,17 @@ export class LineIndex {
     return this.starts[line - 1] ?? this.text.length;
   }
 
+  /** Offset of the end (before the line break) of the line holding `offset`. */
+  lineEndOf(offset: number): number {
+    const line = this.position(offset).line;
+    return this.lineStart(line) + this.lineText(line).length;
+  }
+
+  /** Span of [start, end) cut at the end of start's line: a key's line, never the value lines below it. */
+  firstLineSpan(start: number, end: number): Span {
+    return this.span(start, Math.min(end, this.lineEndOf(start)));
+  }
+
   /** Text of a 1-based line without its line ending. */
   lineText(line: number): string {
     const start = this.lineStart(line);

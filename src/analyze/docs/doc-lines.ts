@@ -25,7 +25,7 @@ export const BEFORE_INTRO = /(?:^|[\s*_(])(?:before|old|avant)\s*[:(]/i;
 export const NEW_FLOW = /api-token|client[ _-]?credentials|client[ _-]?id\b|clientId|client[ _-]?secret|AXEPTIO_CLIENT_(?:ID|SECRET)|frontegg/i;
 const PASSWORD_SIGNIN =
   /\b(?:sign[ -]?in|log[ -]?in|authenticate|connect)\b[^.\n]{0,80}?\b(?:user ?name|e-?mail|login|identifier|credentials)\b[^.\n]{0,60}?\bpassword\b|\b(?:user ?name|e-?mail|login) (?:and|&|\+|\/) password\b[^.\n]{0,80}?\b(?:token|jwt|bearer)\b/i;
-const LEGACY_ENV = /\bAXEPTIO_(?:USER(?:NAME)?|PASSWORD|PASS|LOGIN|EMAIL)\b/;
+const LEGACY_ENV = /\bAXEPTIO_(?:USER(?:NAME)?|PASSWORD|PASS|LOGIN|EMAIL|TOKEN|API_TOKEN)\b/;
 
 /** The instruction a line gives, or undefined when it gives none (or explains the migration). */
 export function docLineHit(line: string, ctx: DocLineContext, axeptioDoc: boolean): DocLineHit | undefined {

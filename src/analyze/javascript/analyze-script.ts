@@ -94,6 +94,9 @@ export function analyzeScript(sf: ts.SourceFile, input: ScriptInput): Fact[] {
         break;
       case ts.SyntaxKind.PropertyAccessExpression:
       case ts.SyntaxKind.ElementAccessExpression: {
+        // Only `<x>.env.NAME` / `<x>.env['NAME']` can be env reads: skip the rest cheaply.
+        const holder = (n as ts.PropertyAccessExpression | ts.ElementAccessExpression).expression;
+        if (!ts.isPropertyAccessExpression(holder) || holder.name.text !== 'env') break;
         const env = envNameOf(n as ts.Expression);
         if (env) facts.push({ kind: 'env-read', span: spanOf(sf, n), name: env });
         break;
@@ -157,7 +160,7 @@ export function analyzeScript(sf: ts.SourceFile, input: ScriptInput): Fact[] {
   };
 
   const callExpression = (call: ts.CallExpression): void => {
-    const env = envNameOf(call);
+    const env = ts.isPropertyAccessExpression(call.expression) && call.expression.name.text === 'get' ? envNameOf(call) : undefined;
     if (env) {
       facts.push({ kind: 'env-read', span: spanOf(sf, call), name: env });
       return;
@@ -182,7 +185,8 @@ export function analyzeScript(sf: ts.SourceFile, input: ScriptInput): Fact[] {
 
   const browser = isBrowserFile(path, input.kind, input.text, importedModules, hasJsx);
   const testFile = isTestPath(path);
-  const expiryTracked = hasExpiryTracking(input.text);
+  let expiryTracked: boolean | undefined;
+  const tracksExpiry = (): boolean => (expiryTracked ??= hasExpiryTracking(input.text));
   const axeptioImports = importedModules.filter((m) => AXEPTIO_MODULE.test(m));
   const fileLevel: Evidence[] = axeptioImports.map((m) => ({ weight: 'strong', text: `import ${m} in ${path}` }));
 
@@ -202,7 +206,7 @@ export function analyzeScript(sf: ts.SourceFile, input: ScriptInput): Fact[] {
     const fn = enclosingFunction(draft.node);
     const context = contextOf(draft.node);
     if (draft.valueExprs.some((e) => isInteractiveValue(e))) context.interactive = true;
-    const cached = !!tokenField && !!fn && storesToken(fn) && !expiryTracked;
+    const cached = !!tokenField && !!fn && storesToken(fn) && !tracksExpiry();
     const fact: RequestFact = {
       kind: 'request',
       span: spanOf(sf, draft.node),

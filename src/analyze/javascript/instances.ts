@@ -98,9 +98,9 @@ export function collectInstances(sf: ts.SourceFile): InstanceRegistry {
     } else if (ts.isExportAssignment(n) && !n.isExportEquals) {
       const f = factoryCall(n.expression);
       if (f) make(f.library, 'default', n, f.config);
-    } else if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    } else if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && (ts.isPropertyAccessExpression(n.left) || ts.isElementAccessExpression(n.left))) {
       assignment(n);
-    } else if (ts.isCallExpression(n)) {
+    } else if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === 'use') {
       interceptor(n);
     }
     n.forEachChild(visit);

@@ -28,16 +28,20 @@ export type Decl =
   | { kind: 'class'; name: string; node: ts.ClassDeclaration };
 
 const cache = new WeakMap<ts.Node, Map<string, Decl>>();
+/** Resolution per identifier node: recognizers ask about the same callee several times. */
+const resolved = new WeakMap<ts.Identifier, Decl | null>();
 
 /** The declaration an identifier refers to, or undefined for globals. */
 export function resolve(id: ts.Identifier): Decl | undefined {
+  const known = resolved.get(id);
+  if (known !== undefined) return known ?? undefined;
   const name = id.text;
-  for (let n: ts.Node | undefined = id.parent; n; n = n.parent) {
-    if (!isScope(n)) continue;
-    const decl = declarationsOf(n).get(name);
-    if (decl) return decl;
+  let found: Decl | undefined;
+  for (let n: ts.Node | undefined = id.parent; n && !found; n = n.parent) {
+    if (SCOPE_KINDS.has(n.kind)) found = declarationsOf(n).get(name);
   }
-  return undefined;
+  resolved.set(id, found ?? null);
+  return found;
 }
 
 /** Identifiers in `within` that refer to `decl` (excluding the declaring identifier). */
@@ -75,20 +79,28 @@ export function isExpressionIdentifier(id: ts.Identifier): boolean {
   return true;
 }
 
+const SCOPE_KINDS: ReadonlySet<ts.SyntaxKind> = new Set([
+  ts.SyntaxKind.SourceFile,
+  ts.SyntaxKind.Block,
+  ts.SyntaxKind.ModuleBlock,
+  ts.SyntaxKind.CaseClause,
+  ts.SyntaxKind.DefaultClause,
+  ts.SyntaxKind.ForStatement,
+  ts.SyntaxKind.ForOfStatement,
+  ts.SyntaxKind.ForInStatement,
+  ts.SyntaxKind.CatchClause,
+  ts.SyntaxKind.ClassStaticBlockDeclaration,
+  ts.SyntaxKind.FunctionDeclaration,
+  ts.SyntaxKind.FunctionExpression,
+  ts.SyntaxKind.ArrowFunction,
+  ts.SyntaxKind.MethodDeclaration,
+  ts.SyntaxKind.Constructor,
+  ts.SyntaxKind.GetAccessor,
+  ts.SyntaxKind.SetAccessor,
+]);
+
 function isScope(n: ts.Node): boolean {
-  return (
-    ts.isSourceFile(n) ||
-    ts.isBlock(n) ||
-    ts.isModuleBlock(n) ||
-    ts.isCaseClause(n) ||
-    ts.isDefaultClause(n) ||
-    ts.isFunctionLike(n) ||
-    ts.isForStatement(n) ||
-    ts.isForOfStatement(n) ||
-    ts.isForInStatement(n) ||
-    ts.isCatchClause(n) ||
-    ts.isClassStaticBlockDeclaration(n)
-  );
+  return SCOPE_KINDS.has(n.kind);
 }
 
 function declarationsOf(scope: ts.Node): Map<string, Decl> {

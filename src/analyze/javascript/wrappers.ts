@@ -65,11 +65,19 @@ function exportStatus(fn: ts.SignatureDeclaration, name: string, info: ExportsIn
   return { exported: false };
 }
 
+/** Cheap syntactic pre-check before folding: a path-like literal, a name that may hold one, or an object. */
+function mayMatter(arg: ts.Expression): boolean {
+  const e = unwrap(arg);
+  if (ts.isStringLiteralLike(e)) return e.text.includes('/');
+  return ts.isTemplateExpression(e) || ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || ts.isBinaryExpression(e) || ts.isObjectLiteralExpression(e) || ts.isCallExpression(e);
+}
+
 const NOT_WRAPPERS = /^(?:console|JSON|Object|Array|Math|Promise|Reflect|Number|String|Symbol|Date|RegExp|Error|Buffer|process|require|path|fs|url|os|util|describe|it|test|expect|jest|vi|sinon|assert|chai|setTimeout|setInterval|clearTimeout|encodeURIComponent|decodeURIComponent|encodeURI|parseInt|parseFloat|logger|log|t|i18n|navigate|redirect|router|history|location|window|document|localStorage|sessionStorage|emit|res|reply|ctx|next|app|server|fastify|express|URL|URLSearchParams|FormData|Headers)$/;
 const CREDENTIAL_KEY = /^(?:username|user(?:_?name)?|email|login|identifier|password|passwd|pwd|secret|client_?id|clientId|client_?secret|clientSecret|refresh_?token|grant_type|apiKey|api_key)$/i;
 
 /** A CallFact for a call that may reach a wrapper: path-like, env or imported arguments, or a credentials object. */
 export function callFactOf(call: ts.CallExpression, sf: ts.SourceFile): Omit<CallFact, 'context'> | undefined {
+  if (call.arguments.length === 0 || !call.arguments.slice(0, 4).some(mayMatter)) return undefined;
   const callee = unwrap(call.expression);
   const { root, members } = accessChain(callee);
   let name: string;

@@ -81,16 +81,8 @@ function readHeredoc(lx: Lexer, markerLength: number, id: string, interpolation:
   const body = new Lexer(lx.text, lx.dialect, bodyStart, bodyEnd);
   const token = readQuoted(body, lx.pos, bodyStart, { close: '\u0000never\u0000', escape: interpolation ? '\\' : 'none', interpolation });
   token.end = detached ? lx.pos + markerLength : after;
-  if (detached) heredocSkips(lx).set(bodyStart, after);
+  if (detached) lx.skipAfterNewline.set(bodyStart, after);
   return token;
-}
-
-/** Heredoc bodies that start on a later line (Ruby `<<~EOS`): the tokenizer jumps over them at that newline. */
-const skips = new WeakMap<Lexer, Map<number, number>>();
-export function heredocSkips(lx: Lexer): Map<number, number> {
-  let map = skips.get(lx);
-  if (!map) skips.set(lx, (map = new Map()));
-  return map;
 }
 
 const RUBY_PAIRS: Record<string, string> = { '(': ')', '[': ']', '{': '}', '<': '>' };
@@ -108,11 +100,6 @@ export const RUBY: Dialect = {
       if (close === -1) return lx.end;
       const nl = lx.text.indexOf('\n', close + 1);
       return nl === -1 ? lx.end : nl;
-    }
-    // A heredoc body registered by an earlier marker on the previous line.
-    if (lx.text[lx.pos - 1] === '\n') {
-      const to = skips.get(lx)?.get(lx.pos);
-      if (to !== undefined) return to;
     }
     return undefined;
   },

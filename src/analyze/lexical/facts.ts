@@ -176,6 +176,9 @@ export class FactCollector {
       walkExpr(s, (e) => {
         const entries: Arg[] = e.k === 'call' ? [...e.args, ...(e.init ?? [])] : e.k === 'coll' ? e.entries : [];
         for (const a of entries) consider(a.name ?? (a.key ? literalText(a.key) : undefined), a.value);
+        // Positional key/value pairs: `Map.of("password", "…")`, `form.Set("password", "…")`, `.add("password", "…")`.
+        const plain = entries.filter((a) => !a.name && !a.key).map((a) => a.value);
+        for (let i = 0; i + 1 < plain.length; i++) if (plain[i]!.k === 'str') consider(literalText(plain[i]), plain[i + 1]!);
         if (e.k === 'str') {
           const text = literalText(e) ?? '';
           if (/^(?:Bearer\s+)?eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*$/.test(text.trim())) add(e, 'jwt', 'JWT literal');

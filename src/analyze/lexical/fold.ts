@@ -131,7 +131,7 @@ export class Folder {
     if (FORMAT_FUNCTIONS.has(bare) && args[0]?.k === 'str') return this.format(args[0], args.slice(1), depth);
     if (e.callee.k === 'member') {
       const method = e.callee.name;
-      if (method === 'format' && e.callee.obj.k === 'str') return this.format(e.callee.obj, args, depth, e.args);
+      if ((method === 'format' || method === 'formatted') && e.callee.obj.k === 'str') return this.format(e.callee.obj, args, depth, e.args);
       if (TRANSPARENT_METHODS.has(method) && method !== 'get' && method !== 'getOrDefault') return this.value(e.callee.obj, depth + 1);
       if (method === 'join' && e.callee.obj.k === 'str' && args[0]?.k === 'coll') {
         const sep = literalText(e.callee.obj) ?? '';

@@ -22,6 +22,8 @@ export function bodyOf(folder: Folder, e: Expr | undefined, encoding: Encoding, 
   if (r.k === 'coll') return { encoding, fields: entriesToFields(folder, r.entries) };
   if (r.k === 'str') return parseBodyText(folder.value(r), encoding);
   if (r.k === 'bin' && r.op === 'to') return undefined;
+  // Ruby `{…}.to_json` (a method call without parentheses).
+  if (r.k === 'member' && /^(to_json|to_s|encode|to_query)$/.test(r.name)) return bodyOf(folder, r.obj, r.name === 'to_json' ? 'json' : r.name === 'to_query' ? 'form' : encoding, depth + 1);
   if (r.k === 'call') {
     const callee = dottedName(r.callee) ?? '';
     const args = positional(r.args);
@@ -53,15 +55,20 @@ export function bodyOf(folder: Folder, e: Expr | undefined, encoding: Encoding, 
     }
     if (FORM_ENCODERS.test(callee) && args[0]) return withEncoding(bodyOf(folder, args[0], 'form', depth + 1), 'form');
     if (JSON_ENCODERS.test(callee) && args[0]) return withEncoding(bodyOf(folder, args[0], 'json', depth + 1), 'json');
-    if (r.callee.k === 'member' && /^(to_json|encode|toJson|getBytes|toRequestBody|to_s|toByteArray|bytes|build)$/.test(r.callee.name)) {
-      return bodyOf(folder, r.callee.obj, r.callee.name === 'to_json' || r.callee.name === 'toJson' ? 'json' : encoding, depth + 1);
+    if (r.callee.k === 'member' && /^(to_json|encode|Encode|toJson|getBytes|toRequestBody|to_s|toByteArray|bytes|build|Bytes|String)$/.test(r.callee.name)) {
+      const enc = r.callee.name === 'to_json' || r.callee.name === 'toJson' ? 'json' : r.callee.name === 'Encode' ? 'form' : encoding;
+      return withEncoding(bodyOf(folder, r.callee.obj, enc, depth + 1), enc);
     }
     if (PASS_THROUGH.test(callee) && args[0]) {
       const media = args.slice(1).map((a) => literalText(a) ?? '').join(' ');
       const enc: Encoding = /json/i.test(media) ? 'json' : /form/i.test(media) ? 'form' : encoding;
       return bodyOf(folder, args[0], enc, depth + 1);
     }
+    // A formatted string (a Java text block `.formatted(u, p)`, `fmt.Sprintf`): parse what it folds to.
+    const text = folder.value(r);
+    if (text.some((p) => p.kind === 'text' && /^\s*\{\s*"|^[\w.-]+=/.test(p.text))) return parseBodyText(text, encoding);
   }
+  if (r.k === 'bin') return parseBodyText(folder.value(r), encoding);
   return undefined;
 }
 

@@ -165,7 +165,8 @@ function findScopes(text: string, tokens: readonly Token[], blocks: 'indent' | '
 /** `Type name(params) [throws X] {` or `… ) =>`: a C#/Java method declaration, not a call. */
 function isMethodDeclaration(tokens: readonly Token[], i: number): boolean {
   const prev = tokens[i - 1];
-  if (!prev || prev.type !== 'id' || NOT_METHODS.has(prev.value)) return false;
+  // `String name(`, `Mono<String> name(`, `int[] name(`.
+  if (!prev || !(prev.type === 'id' || prev.value === '>' || prev.value === ']' || prev.value === '?') || NOT_METHODS.has(prev.value)) return false;
   const close = tokens[i + 1]!.match;
   if (close === undefined) return false;
   for (let k = close + 1; k < Math.min(tokens.length, close + 8); k++) {

@@ -56,6 +56,8 @@ const CLOSE = new Set([')', ']', '}']);
 export class Lexer {
   pos: number;
   readonly tokens: Token[] = [];
+  /** Heredoc bodies announced on a line (Ruby `<<~EOS`): at the next newline the tokenizer jumps from key to value. */
+  readonly skipAfterNewline = new Map<number, number>();
 
   constructor(
     readonly text: string,
@@ -105,6 +107,8 @@ export function tokenizeRange(text: string, dialect: Dialect, start: number, end
     if (c === '\n') {
       if (dialect.newlines && stack.length === 0 && out.length && out[out.length - 1]!.type !== 'nl') out.push({ type: 'nl', value: '\n', start: lx.pos, end: lx.pos + 1 });
       lx.pos++;
+      const skipTo = lx.skipAfterNewline.get(lx.pos);
+      if (skipTo !== undefined) lx.pos = skipTo;
       continue;
     }
     if (c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\v') {

@@ -2,7 +2,7 @@
 import type { SymbolicValue } from '../../facts/types.js';
 import type { RecognizeContext } from '../lexical/analyzer.js';
 import { dottedName, literalText, namedArg, positional, type Expr } from '../lexical/expression.js';
-import { bearer, bodyOf, headersOf, mergeHeaders } from '../lexical/payload.js';
+import { bodyOf, headersOf, mergeHeaders } from '../lexical/payload.js';
 import type { CallExpr } from '../lexical/program.js';
 import { verbCallsAreRequests } from './routes.js';
 
@@ -121,5 +121,4 @@ function netHttpRequestObject(ctx: RecognizeContext, name: string, r: { node: Ca
   folder.names.clear();
   const url = folder.value(r.url);
   ctx.facts.request({ node: r.node, client: 'net_http', method: r.method, url, body, headers, names: [...folder.names] });
-  void bearer;
 }

@@ -35,10 +35,17 @@ function waitForTerminationSignal(): Promise<string> {
 export async function runEmulatorCommand(args: Record<string, unknown>, io: CliIO, untilStopped: () => Promise<unknown>): Promise<number> {
   const clientId = stringArg(args, 'client-id', 'clientId') ?? DEMO_CLIENT_ID;
   const clientSecret = stringArg(args, 'client-secret', 'clientSecret') ?? DEMO_CLIENT_SECRET;
-  const numbers = { port: numberArg(args, 'port'), ttl: numberArg(args, 'ttl'), refreshTtl: numberArg(args, 'refresh-ttl', 'refreshTtl'), latency: numberArg(args, 'latency') };
+  const numbers = {
+    port: numberArg(args, 'port'),
+    ttl: numberArg(args, 'ttl'),
+    'refresh-ttl': numberArg(args, 'refresh-ttl', 'refreshTtl'),
+    latency: numberArg(args, 'latency'),
+  };
   for (const [name, value] of Object.entries(numbers)) {
-    if (value !== undefined && (!Number.isInteger(value) || value < 0 || (name === 'ttl' && value === 0))) {
-      io.stderr.write(`axeptio-migrate emulator: --${name === 'refreshTtl' ? 'refresh-ttl' : name} must be a ${name === 'ttl' ? 'positive' : 'non-negative'} integer\n`);
+    // A lifetime of 0 would make every token dead on arrival; a port or latency of 0 is meaningful.
+    const lifetime = name === 'ttl' || name === 'refresh-ttl';
+    if (value !== undefined && (!Number.isInteger(value) || value < 0 || (lifetime && value === 0))) {
+      io.stderr.write(`axeptio-migrate emulator: --${name} must be a ${lifetime ? 'positive' : 'non-negative'} integer\n`);
       return 2;
     }
   }
@@ -50,7 +57,7 @@ export async function runEmulatorCommand(args: Record<string, unknown>, io: CliI
       host: stringArg(args, 'host') ?? '127.0.0.1',
       clients: { [clientId]: clientSecret },
       accessTokenTtlSeconds: numbers.ttl,
-      refreshTokenTtlSeconds: numbers.refreshTtl,
+      refreshTokenTtlSeconds: numbers['refresh-ttl'],
       latencyMs: numbers.latency,
     });
   } catch (error) {
@@ -59,7 +66,10 @@ export async function runEmulatorCommand(args: Record<string, unknown>, io: CliI
   }
 
   // Only the public demo secret is ever printed; a secret passed on the command line stays off the screen.
-  const secretLine = clientSecret === DEMO_CLIENT_SECRET ? `export AXEPTIO_CLIENT_SECRET=${DEMO_CLIENT_SECRET}` : '# export AXEPTIO_CLIENT_SECRET=<the --client-secret you passed>';
+  const secretLine =
+    clientSecret === DEMO_CLIENT_SECRET
+      ? `export AXEPTIO_CLIENT_SECRET=${DEMO_CLIENT_SECRET}`
+      : '# export AXEPTIO_CLIENT_SECRET=<the --client-secret you passed>';
   io.stdout.write(
     [
       `Axeptio emulator listening on ${emulator.url}`,
@@ -78,8 +88,9 @@ export async function runEmulatorCommand(args: Record<string, unknown>, io: CliI
   );
   await untilStopped();
   await emulator.close();
-  const s = emulator.stats;
-  io.stdout.write(`Stopped. exchanges=${s.exchanges} refreshes=${s.refreshes} refusedRefreshes=${s.refusedRefreshes} legacySignins=${s.legacySignins} apiCalls=${s.apiCalls} apiUnauthorized=${s.apiUnauthorized}\n`);
+  const { exchanges, refreshes, refusedRefreshes, legacySignins, apiCalls, apiUnauthorized } = emulator.stats;
+  const counters = { exchanges, refreshes, refusedRefreshes, legacySignins, apiCalls, apiUnauthorized };
+  io.stdout.write(`Stopped. ${Object.entries(counters).map(([k, v]) => `${k}=${v}`).join(' ')}\n`);
   return 0;
 }
 

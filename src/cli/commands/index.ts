@@ -3,9 +3,11 @@ import type { CliCommand } from '../types.js';
 import { helperCommand } from './helper.js';
 import { emulatorCommand } from './emulator.js';
 import { scanCommand } from './scan.js';
+import { fixCommand } from './fix.js';
 
 export const COMMANDS: CliCommand[] = [
   scanCommand,
+  fixCommand,
   helperCommand,
   emulatorCommand,
 ];

@@ -6,7 +6,7 @@ import { loadConfig } from '../../config/load.js';
 import type { FailOn } from '../../config/types.js';
 import { SEVERITY_RANK, type Confidence } from '../../findings/types.js';
 import { FORMAT_NAMES, formatterFor } from '../../report/index.js';
-import { scan, ScanInputError } from '../../scan/index.js';
+import { resolveTargets, scan, ScanInputError } from '../../scan/index.js';
 import type { ScanReport } from '../../scan/types.js';
 import type { CliCommand, CliIO } from '../types.js';
 
@@ -43,7 +43,7 @@ export async function runScanCommand(args: Record<string, unknown>, io: CliIO): 
     return 2;
   }
   const paths = strings(args.paths);
-  const root = rootFor(io.cwd, paths);
+  const { root } = resolveTargets(io.cwd, paths);
   const loaded = loadConfig(root, optionalString(args.config));
   const minConfidence = optionalString(args.minConfidence) as Confidence | undefined;
   const maxFileSize = args.maxFileSize === undefined ? undefined : parseSize(String(args.maxFileSize));
@@ -89,17 +89,6 @@ function wantsColor(flag: boolean | undefined, io: CliIO): boolean {
   if (io.env.NO_COLOR) return false;
   if (io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0') return true;
   return io.stdout.isTTY === true;
-}
-
-/** Where the config is looked up: the first folder argument, like the scan root. */
-function rootFor(cwd: string, paths: string[]): string {
-  for (const p of paths.length ? paths : ['.']) {
-    const abs = path.resolve(cwd, p);
-    const stat = fs.statSync(abs, { throwIfNoEntry: false });
-    if (!stat) throw new ScanInputError(`cannot scan ${abs}: no such file or folder`);
-    if (stat.isDirectory()) return abs;
-  }
-  return cwd;
 }
 
 /** Bytes from `2097152`, `512KiB`, `4MiB`, `4mb`, `1.5M`. */

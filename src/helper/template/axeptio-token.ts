@@ -96,6 +96,18 @@ interface CachedToken {
   lifetimeMs: number;
 }
 
+/** The v2 routes answer snake_case; camelCase is accepted too for gateways that reshape it. */
+interface TokenResponseBody {
+  access_token?: unknown;
+  refresh_token?: unknown;
+  expires_in?: unknown;
+  accessToken?: unknown;
+  refreshToken?: unknown;
+  expiresIn?: unknown;
+}
+
+type TokenFailureCode = 'EXCHANGE_FAILED' | 'REFRESH_FAILED';
+
 /** What a token request answered; the body is read only on success. */
 interface TokenReply {
   status: number;
@@ -127,14 +139,14 @@ export function createAxeptioTokenProvider(options: TokenProviderOptions = {}): 
   // Resolved on every call rather than at creation: importing the module must never throw,
   // and the environment is often filled in after import (dotenv, test setup).
   function resolveConfig(): Config {
-    const env = typeof process === 'undefined' ? {} : process.env;
-    const clientId = options.clientId ?? env.AXEPTIO_CLIENT_ID?.trim();
-    const clientSecret = options.clientSecret ?? env.AXEPTIO_CLIENT_SECRET?.trim();
-    const fronteggUrl = options.fronteggUrl ?? (env.AXEPTIO_FRONTEGG_URL?.trim() || env.FRONTEGG_URL?.trim());
-    const apiUrl = options.apiUrl ?? (env.AXEPTIO_API_URL?.trim() || DEFAULT_API_URL);
-    if (!clientId) throw new AxeptioAuthError('MISSING_ENV', 'AXEPTIO_CLIENT_ID is not set (the Client ID from Axeptio Settings → API Access)');
-    if (!clientSecret) throw new AxeptioAuthError('MISSING_ENV', 'AXEPTIO_CLIENT_SECRET is not set (the secret of the Axeptio API client)');
-    if (!fronteggUrl) throw new AxeptioAuthError('MISSING_ENV', 'AXEPTIO_FRONTEGG_URL is not set (nor FRONTEGG_URL): the base URL of the token service');
+    const env: Record<string, string | undefined> = typeof process === 'undefined' ? {} : process.env;
+    const clientId = options.clientId ?? env['AXEPTIO_CLIENT_ID']?.trim();
+    const clientSecret = options.clientSecret ?? env['AXEPTIO_CLIENT_SECRET']?.trim();
+    const fronteggUrl = options.fronteggUrl ?? (env['AXEPTIO_FRONTEGG_URL']?.trim() || env['FRONTEGG_URL']?.trim());
+    const apiUrl = options.apiUrl ?? (env['AXEPTIO_API_URL']?.trim() || DEFAULT_API_URL);
+    if (!clientId) throw missingEnv('AXEPTIO_CLIENT_ID', 'the Client ID from Axeptio Settings → API Access');
+    if (!clientSecret) throw missingEnv('AXEPTIO_CLIENT_SECRET', 'the secret of that API client');
+    if (!fronteggUrl) throw missingEnv('AXEPTIO_FRONTEGG_URL', 'nor FRONTEGG_URL: the base URL of the token service');
     const base = trimTrailingSlashes(checkHttpUrl(fronteggUrl, 'AXEPTIO_FRONTEGG_URL'));
     return {
       clientId,
@@ -170,7 +182,8 @@ export function createAxeptioTokenProvider(options: TokenProviderOptions = {}): 
     if (entry.inFlight) return entry.inFlight;
     const current = entry.token;
     if (current && !force && isFresh(current)) return Promise.resolve(current.accessToken);
-    if (current && staleToken !== undefined && current.accessToken !== staleToken && isFresh(current)) return Promise.resolve(current.accessToken);
+    const renewedMeanwhile = staleToken !== undefined && current?.accessToken !== staleToken;
+    if (current && renewedMeanwhile && isFresh(current)) return Promise.resolve(current.accessToken);
 
     entry.inFlight = renew(config, entry, force).finally(() => {
       entry.inFlight = undefined;
@@ -191,7 +204,8 @@ export function createAxeptioTokenProvider(options: TokenProviderOptions = {}): 
           previous.refreshToken = undefined;
         }
       }
-      entry.token = await requestToken(config.tokenUrl, { clientId: config.clientId, secret: config.clientSecret }, 'EXCHANGE_FAILED');
+      const credentials = { clientId: config.clientId, secret: config.clientSecret };
+      entry.token = await requestToken(config.tokenUrl, credentials, 'EXCHANGE_FAILED');
       return entry.token.accessToken;
     } catch (error) {
       // A token that has not expired yet keeps serving while its early renewal fails transiently.
@@ -201,7 +215,7 @@ export function createAxeptioTokenProvider(options: TokenProviderOptions = {}): 
   }
 
   /** POST a JSON body to a token route, with timeout and bounded retries; parse the token response. */
-  async function requestToken(url: string, body: object, failureCode: 'EXCHANGE_FAILED' | 'REFRESH_FAILED'): Promise<CachedToken> {
+  async function requestToken(url: string, body: object, failureCode: TokenFailureCode): Promise<CachedToken> {
     const what = failureCode === 'EXCHANGE_FAILED' ? 'client-credentials exchange' : 'token refresh';
     for (let attempt = 0; ; attempt++) {
       const sentAt = now();
@@ -221,11 +235,8 @@ export function createAxeptioTokenProvider(options: TokenProviderOptions = {}): 
       if (!isRetryableStatus(reply.status) || attempt >= maxRetries) throw failure;
       const retryAfterMs = parseRetryAfter(reply.retryAfter, now());
       if (retryAfterMs !== undefined && retryAfterMs > maxDelayMs) {
-        throw new AxeptioAuthError(
-          failureCode,
-          `Axeptio ${what} failed: HTTP ${reply.status}, retry requested after ${Math.ceil(retryAfterMs / 1000)} s (beyond the ${maxDelayMs / 1000} s bound)`,
-          reply.status,
-        );
+        const wait = `retry requested after ${Math.ceil(retryAfterMs / 1000)} s, beyond the ${maxDelayMs / 1000} s bound`;
+        throw new AxeptioAuthError(failureCode, `Axeptio ${what} failed: HTTP ${reply.status} (${wait})`, reply.status);
       }
       await sleep(retryAfterMs ?? backoffDelay(attempt));
     }
@@ -234,7 +245,8 @@ export function createAxeptioTokenProvider(options: TokenProviderOptions = {}): 
   /** One POST, body included, under one timeout: a server that stalls mid-body times out too. */
   async function postOnce(url: string, body: object): Promise<TokenReply> {
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(new AxeptioAuthError('TIMEOUT', `timed out after ${timeoutMs} ms`)), timeoutMs);
+    const onTimeout = (): void => controller.abort(new AxeptioAuthError('TIMEOUT', `timed out after ${timeoutMs} ms`));
+    const timer = setTimeout(onTimeout, timeoutMs);
     try {
       const response = await fetchImpl(url, {
         method: 'POST',
@@ -244,20 +256,20 @@ export function createAxeptioTokenProvider(options: TokenProviderOptions = {}): 
       });
       const ok = response.status >= 200 && response.status < 300;
       if (!ok) await response.body?.cancel().catch(() => undefined);
-      return { status: response.status, retryAfter: response.headers.get('retry-after'), text: ok ? await response.text() : '' };
+      const retryAfter = response.headers.get('retry-after');
+      return { status: response.status, retryAfter, text: ok ? await response.text() : '' };
     } finally {
       clearTimeout(timer);
     }
   }
 
   function parseTokenResponse(reply: TokenReply, sentAt: number, what: string): CachedToken {
-    let json: Record<string, unknown>;
+    let json: TokenResponseBody | null;
     try {
-      json = JSON.parse(reply.text) as Record<string, unknown>;
+      json = JSON.parse(reply.text) as TokenResponseBody | null;
     } catch {
       throw new AxeptioAuthError('INVALID_RESPONSE', `Axeptio ${what} returned a body that is not JSON`, reply.status);
     }
-    // The v2 routes answer snake_case; camelCase is accepted too for gateways that reshape it.
     const accessToken = json?.access_token ?? json?.accessToken;
     const refreshToken = json?.refresh_token ?? json?.refreshToken;
     const expiresIn = Number(json?.expires_in ?? json?.expiresIn);
@@ -285,7 +297,7 @@ export function createAxeptioTokenProvider(options: TokenProviderOptions = {}): 
     const send = (token: string): Promise<Response> => {
       const headers = new Headers(init.headers);
       headers.set('authorization', `Bearer ${token}`);
-      const signal = init.signal ?? (apiTimeoutMs > 0 ? AbortSignal.timeout(apiTimeoutMs) : undefined);
+      const signal = init.signal ?? (apiTimeoutMs > 0 ? AbortSignal.timeout(apiTimeoutMs) : null);
       return fetchImpl(url, { ...init, headers, signal });
     };
     const token = await accessToken(config, false);
@@ -308,6 +320,10 @@ export function createAxeptioTokenProvider(options: TokenProviderOptions = {}): 
     fetch: apiFetch,
     clear: () => cache.clear(),
   };
+}
+
+function missingEnv(variable: string, hint: string): AxeptioAuthError {
+  return new AxeptioAuthError('MISSING_ENV', `${variable} is not set (${hint})`);
 }
 
 /** Turn a fetch rejection into TIMEOUT or NETWORK, keeping only the cause's class and code. */

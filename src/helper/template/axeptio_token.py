@@ -160,11 +160,11 @@ class AxeptioTokenProvider:
         frontegg_url = self._frontegg_url or env.get("AXEPTIO_FRONTEGG_URL", "").strip() or env.get("FRONTEGG_URL", "").strip()
         api_url = self._api_url or env.get("AXEPTIO_API_URL", "").strip() or DEFAULT_API_URL
         if not client_id:
-            raise AxeptioAuthError("MISSING_ENV", "AXEPTIO_CLIENT_ID is not set (the Client ID from Axeptio Settings -> API Access)")
+            raise _missing_env("AXEPTIO_CLIENT_ID", "the Client ID from Axeptio Settings -> API Access")
         if not client_secret:
-            raise AxeptioAuthError("MISSING_ENV", "AXEPTIO_CLIENT_SECRET is not set (the secret of the Axeptio API client)")
+            raise _missing_env("AXEPTIO_CLIENT_SECRET", "the secret of that API client")
         if not frontegg_url:
-            raise AxeptioAuthError("MISSING_ENV", "AXEPTIO_FRONTEGG_URL is not set (nor FRONTEGG_URL): the base URL of the token service")
+            raise _missing_env("AXEPTIO_FRONTEGG_URL", "nor FRONTEGG_URL: the base URL of the token service")
         base = _check_http_url(frontegg_url, "AXEPTIO_FRONTEGG_URL").rstrip("/")
         return {
             "client_id": client_id,
@@ -194,7 +194,9 @@ class AxeptioTokenProvider:
         with entry.lock:
             current = entry.token
             # Someone renewed while we waited for the lock, or after the caller's token was rejected.
-            renewed_meanwhile = current is not seen or (stale_token is not None and current is not None and current.access_token != stale_token)
+            renewed_meanwhile = current is not seen or (
+                stale_token is not None and current is not None and current.access_token != stale_token
+            )
             if current is not None and self._is_fresh(current) and (not force or renewed_meanwhile):
                 return current.access_token
             return self._renew(config, entry, force)
@@ -204,7 +206,8 @@ class AxeptioTokenProvider:
         try:
             if previous is not None and previous.refresh_token:
                 try:
-                    entry.token = self._request_token(config["refresh_url"], {"refreshToken": previous.refresh_token}, "REFRESH_FAILED")
+                    body = {"refreshToken": previous.refresh_token}
+                    entry.token = self._request_token(config["refresh_url"], body, "REFRESH_FAILED")
                     return entry.token.access_token
                 except AxeptioAuthError:
                     # Refresh tokens rotate and can be used up or revoked: drop this one and fall
@@ -314,7 +317,13 @@ def _parse_token(reply: _Reply, sent_at: float, what: str) -> _Token:
         raise AxeptioAuthError("INVALID_RESPONSE", "Axeptio %s returned no access_token" % what, reply.status)
     # Trust the server's lifetime (3600 s documented, other deployments differ); without one, stay cautious.
     lifetime = float(expires_in) if isinstance(expires_in, (int, float)) and expires_in > 0 else 300.0
-    return _Token(access_token, refresh_token if isinstance(refresh_token, str) and refresh_token else None, sent_at + lifetime, lifetime)
+    if not isinstance(refresh_token, str) or not refresh_token:
+        refresh_token = None
+    return _Token(access_token, refresh_token, sent_at + lifetime, lifetime)
+
+
+def _missing_env(variable: str, hint: str) -> AxeptioAuthError:
+    return AxeptioAuthError("MISSING_ENV", "%s is not set (%s)" % (variable, hint))
 
 
 def _is_retryable(status: int) -> bool:

@@ -4,9 +4,7 @@ import { getAxeptioAccessToken } from './axeptio-token';
 export const axeptio = axios.create({
   baseURL: 'https://api.axept.io/v1',
   timeout: 10_000,
-  headers: {
-    Accept: 'application/json'
-  },
+  headers: { Accept: 'application/json' },
 });
 
 axeptio.interceptors.request.use(async (config) => {

@@ -1,5 +1,5 @@
 const axios = require('axios');
-const { getAxeptioAccessToken } = require('./axeptio-token')
+const { getAxeptioAccessToken } = require('./axeptio-token');
 
 const api = axios.create({
   baseURL: 'https://api.axept.io/v1'

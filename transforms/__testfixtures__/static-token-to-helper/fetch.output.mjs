@@ -10,9 +10,7 @@ export async function cookies(projectId) {
 export async function publish(projectId, body) {
   const res = await axeptioFetch(`${AXEPTIO_API}/projects/${projectId}/publish`, {
     method: 'POST',
-    headers: {
-      'Content-Type': 'application/json'
-    },
+    headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(body),
   });
   return res.ok;
