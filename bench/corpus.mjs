@@ -17,7 +17,7 @@ export const CORPUS_VERSION = 3;
  */
 const RENAMED_DIRS = new Set([
   'node_modules', 'dist', 'build', 'out', 'coverage', 'vendor', 'bower_components', 'jspm_packages',
-  '.git', '.svn', '.hg', '.next', '.nuxt', '.cache', '.turbo', '.yarn', 'target', '__pycache__', '.venv', 'venv', 'tmp',
+  '.git', '.svn', '.hg', '.next', '.nuxt', '.svelte-kit', '.cache', '.turbo', '.yarn', 'target', '__pycache__', '.venv', 'venv', 'tmp',
 ]);
 
 /** Ignore files are not copied: they would hide files from rg/ast-grep but not from us (or vice versa). */

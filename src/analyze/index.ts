@@ -14,6 +14,7 @@ import { phpAnalyzer } from './php/index.js';
 import { rubyAnalyzer } from './ruby/index.js';
 import { goAnalyzer } from './go/index.js';
 import { javaAnalyzer, kotlinAnalyzer } from './jvm/index.js';
+import { csharpAnalyzer } from './dotnet/index.js';
 
 const ANALYZERS: Analyzer[] = [
   javascriptAnalyzer,
@@ -24,6 +25,7 @@ const ANALYZERS: Analyzer[] = [
   goAnalyzer,
   javaAnalyzer,
   kotlinAnalyzer,
+  csharpAnalyzer,
   collectionsAnalyzer,
   configAnalyzer,
   docsAnalyzer,

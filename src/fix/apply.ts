@@ -46,7 +46,7 @@ export function fixFile(plan: FilePlan, ctx: ApplyContext): FileFix {
   }
   let decoded: string;
   try {
-    decoded = new TextDecoder('utf-8', { fatal: true }).decode(original);
+    decoded = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(original);
   } catch {
     return { ...base, status: 'skipped', reason: 'not UTF-8 text: fix it by hand (the scan report shows where)' };
   }

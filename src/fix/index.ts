@@ -75,17 +75,18 @@ export async function runFix(options: FixOptions): Promise<FixResult> {
     }
   }
 
-  const plannedFindings = plans.flatMap((p) => p.findings);
   let remaining: Finding[];
   let fixed: Finding[] = [];
   if (preview || plans.length === 0) {
-    remaining = report.findings;
+    // Without writing there is nothing to rescan: findings in files the diff changes are not listed as left.
+    const changing = new Set(fixes.filter((f) => f.status === 'changed').map((f) => f.plan.file));
+    remaining = report.findings.filter((f) => !changing.has(f.file));
   } else {
     const existing = plans.map((p) => p.abs).filter((abs) => existsSync(abs));
     const rescan = existing.length ? await scan({ paths: existing, root, cwd: options.cwd, workers: 0 }) : undefined;
     const after = rescan?.findings ?? [];
-    fixed = findingsGone(plannedFindings, after);
     const plannedFiles = new Set(plans.map((p) => p.file));
+    fixed = findingsGone(report.findings.filter((f) => plannedFiles.has(f.file)), after);
     remaining = [...report.findings.filter((f) => !plannedFiles.has(f.file)), ...after];
   }
   return {

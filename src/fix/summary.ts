@@ -13,10 +13,7 @@ export const ENV_VARS = [
 
 /** Findings `fix` could have fixed (its transform was selected) that are still there. */
 export function fixableLeft(result: FixResult, selected?: readonly TransformName[]): Finding[] {
-  const changed = new Set(result.files.filter((f) => f.status === 'changed').map((f) => f.file));
-  return result.remaining.filter(
-    (f) => f.fix.available && !!f.fix.transform && (!selected || selected.includes(f.fix.transform as TransformName)) && !(result.dryRun && changed.has(f.file)),
-  );
+  return result.remaining.filter((f) => f.fix.available && !!f.fix.transform && (!selected || selected.includes(f.fix.transform as TransformName)));
 }
 
 /** 1 when a transform failed, a file could not be written, fixable findings remain, or (dry run) changes are pending. */
@@ -44,7 +41,7 @@ export function formatFixSummary(result: FixResult, selected?: readonly Transfor
   }
   out.push('', `Helper: ${describeHelper(result)}`);
   if (result.remaining.length) {
-    out.push('', 'Left for you (manual steps):');
+    out.push('', result.dryRun ? 'Left for you (outside the files this diff changes):' : 'Left for you (manual steps):');
     for (const finding of result.remaining.slice(0, MAX_LISTED)) out.push(`  ${finding.file}:${finding.line} ${finding.ruleId}: ${reasonFor(finding, result.manualSteps)}`);
     if (result.remaining.length > MAX_LISTED) out.push(`  ... and ${result.remaining.length - MAX_LISTED} more: run \`axeptio-migrate scan\` for the full list.`);
   }

@@ -7,7 +7,7 @@ export const FLAVOURS: readonly HelperFlavour[] = ['ts', 'esm', 'cjs', 'python']
 
 /** Human name of a flavour, for messages. */
 export function describeFlavour(flavour: HelperFlavour): string {
-  return { ts: 'TypeScript', esm: 'JavaScript (ES module)', cjs: 'JavaScript (CommonJS)', python: 'Python' }[flavour];
+  return { ts: 'TypeScript', esm: 'ES module JavaScript', cjs: 'CommonJS JavaScript', python: 'Python' }[flavour];
 }
 
 /** The flavour for a helper written at `filePath`; `.js` follows `packageType`, else the nearest package.json. */

@@ -28,6 +28,8 @@ export class RequestLinker {
   private readonly defaults = new Map<string, ResolvedClient>();
   private readonly linkedFacts = new Map<RequestFact, LinkedRequest>();
   private readonly fileByPath = new Map<string, FileFacts>();
+  /** Requests being linked right now: a wrapper whose inner request leads back to itself stops here. */
+  private readonly inProgress = new Set<RequestFact>();
 
   constructor(
     private readonly files: readonly FileFacts[],
@@ -65,7 +67,12 @@ export class RequestLinker {
   private linkedRequestOf(f: FileFacts, fact: RequestFact): LinkedRequest {
     let linked = this.linkedFacts.get(fact);
     if (!linked) {
-      linked = this.linkRequest(f, fact, this.ambientOf(f));
+      this.inProgress.add(fact);
+      try {
+        linked = this.linkRequest(f, fact, this.ambientOf(f));
+      } finally {
+        this.inProgress.delete(fact);
+      }
       this.linkedFacts.set(fact, linked);
     }
     return linked;
@@ -79,7 +86,7 @@ export class RequestLinker {
       (fact): fact is RequestFact =>
         fact.kind === 'request' && within(fact.span, wrapper.span) && fact.url.some((p) => p.kind === 'param' && p.index === wrapper.urlParam),
     );
-    return inner ? this.linkedRequestOf(f, inner) : undefined;
+    return inner && !this.inProgress.has(inner) ? this.linkedRequestOf(f, inner) : undefined;
   }
 
   private linkRequest(f: FileFacts, fact: RequestFact, ambient: Evidence[]): LinkedRequest {

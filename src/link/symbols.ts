@@ -35,9 +35,16 @@ export class SymbolTable {
     this.paths = new Set(this.tables.keys());
   }
 
-  /** The scanned file a specifier names from `fromFile`. */
+  private readonly modules = new Map<string, string | undefined>();
+
+  /** The scanned file a specifier names from `fromFile` (memoized per folder and specifier). */
   module(fromFile: string, specifier: string): string | undefined {
-    return resolveModule(fromFile, specifier, this.paths);
+    const slash = fromFile.lastIndexOf('/');
+    const key = `${slash < 0 ? '' : fromFile.slice(0, slash)}\0${specifier}`;
+    if (this.modules.has(key)) return this.modules.get(key);
+    const hit = resolveModule(fromFile, specifier, this.paths);
+    this.modules.set(key, hit);
+    return hit;
   }
 
   /** What a name used in `file` refers to (`from` when the analyzer already knows it is imported). */

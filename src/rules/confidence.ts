@@ -7,7 +7,7 @@
  */
 import type { Evidence } from '../facts/types.js';
 import type { Confidence } from '../findings/types.js';
-import { redact } from '../findings/redact.js';
+import { redacted } from './redacted.js';
 import { orderEvidence } from '../link/ties.js';
 
 /** Confidence of a finding from its own evidence, then its ambient evidence. */
@@ -24,5 +24,5 @@ export function evidenceTexts(own: readonly Evidence[], ambient: readonly Eviden
   const ownDecides = own.some((e) => e.weight !== 'weak');
   // Ambient evidence that did not decide would only distract (a package name on every finding).
   const shown = ownDecides ? own : [...own, ...ambient];
-  return orderEvidence(shown).map((e) => redact(e.text));
+  return orderEvidence(shown).map((e) => redacted(e.text));
 }

@@ -1,6 +1,6 @@
 /** frontegg-v1-token: Frontegg's older `/identity/resources/auth/v1/api-token` exchange (no refresh token). */
 import type { RawFinding } from '../findings/types.js';
-import { redact } from '../findings/redact.js';
+import { redacted } from './redacted.js';
 import type { LinkedProject } from '../link/types.js';
 import { RULES } from './catalog.js';
 import { confidenceOf, evidenceTexts } from './confidence.js';
@@ -13,6 +13,15 @@ const meta = RULES['frontegg-v1-token'];
 
 /** v1 api-token requests with their evidence. */
 export function matchFronteggV1(project: LinkedProject): RequestMatch[] {
+  let known = matchFronteggV1Cache.get(project);
+  if (!known) matchFronteggV1Cache.set(project, (known = matchFronteggV1Uncached(project)));
+  return known;
+}
+
+// token-no-refresh reuses the matches of other rules: compute them once per linked project.
+const matchFronteggV1Cache = new WeakMap<LinkedProject, RequestMatch[]>();
+
+function matchFronteggV1Uncached(project: LinkedProject): RequestMatch[] {
   const out: RequestMatch[] = [];
   for (const req of project.requests) {
     if (!isFronteggV1(req)) continue;
@@ -34,7 +43,7 @@ export const fronteggV1Token: Rule = {
       confidence: m.confidence,
       file: m.req.file,
       span: m.req.span,
-      message: redact(
+      message: redacted(
         `${m.req.method ?? 'A'} request ${describeClient(m.req)} to ${describeTarget(m.req)} uses Frontegg's older v1 api-token exchange, which returns no refresh token; the v2 route (/identity/resources/auth/v2/api-token) does.`,
       ),
       evidence: evidenceTexts(m.evidence, m.req.ambient),

@@ -4,7 +4,7 @@
  */
 import type { ConfigEntryFact, Evidence, FileFacts, SecretFact } from '../facts/types.js';
 import type { RawFinding } from '../findings/types.js';
-import { redact } from '../findings/redact.js';
+import { redacted } from './redacted.js';
 import { isAxeptioName, pathEvidence } from '../link/ties.js';
 import type { LinkedProject } from '../link/types.js';
 import { RULES } from './catalog.js';
@@ -41,7 +41,7 @@ function secretFinding(f: FileFacts, fact: SecretFact, ambient: Evidence[]): Raw
     confidence: confidenceOf(evidence, ambient),
     file: f.file,
     span: fact.span,
-    message: redact(`Hard-coded ${KIND_LABEL[fact.secretKind]} assigned to ${fact.boundTo} (value redacted): revoke it and read it from the environment or a secret store.`),
+    message: redacted(`Hard-coded ${KIND_LABEL[fact.secretKind]} assigned to ${fact.boundTo} (value redacted): revoke it and read it from the environment or a secret store.`),
     evidence: evidenceTexts(evidence, ambient),
     fix: guidanceOnly(meta.help),
     redactSpans: [fact.span],
@@ -59,7 +59,7 @@ function configFinding(f: FileFacts, fact: ConfigEntryFact, ambient: Evidence[])
     confidence: confidenceOf(evidence, ambient),
     file: f.file,
     span: fact.span,
-    message: redact(`${fact.format} key ${fact.key} holds a literal secret (value redacted): move it to a secret store and reference it.`),
+    message: redacted(`${fact.format} key ${fact.key} holds a literal secret (value redacted): move it to a secret store and reference it.`),
     evidence: evidenceTexts(evidence, ambient),
     fix: guidanceOnly(meta.help),
   };

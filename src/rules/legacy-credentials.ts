@@ -1,7 +1,7 @@
 /** legacy-credentials: an Axeptio username/password kept in configuration or read from the environment. */
 import type { Evidence } from '../facts/types.js';
 import type { FindingFix, RawFinding } from '../findings/types.js';
-import { redact } from '../findings/redact.js';
+import { redacted } from './redacted.js';
 import type { LinkedProject } from '../link/types.js';
 import { RULES } from './catalog.js';
 import { confidenceOf, evidenceTexts } from './confidence.js';
@@ -41,7 +41,7 @@ export const legacyCredentials: Rule = {
           confidence: confidenceOf(evidence),
           file: f.file,
           span: fact.span,
-          message: redact(message),
+          message: redacted(message),
           evidence: evidenceTexts(evidence),
           fix,
         });

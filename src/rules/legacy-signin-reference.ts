@@ -1,6 +1,6 @@
 /** legacy-signin-reference: documentation (Markdown, OpenAPI, comments) that tells readers to use the old flow. */
 import type { RawFinding } from '../findings/types.js';
-import { redact } from '../findings/redact.js';
+import { redacted } from './redacted.js';
 import type { LinkedProject } from '../link/types.js';
 import { RULES } from './catalog.js';
 import { confidenceOf, evidenceTexts } from './confidence.js';
@@ -23,7 +23,7 @@ export const legacySigninReference: Rule = {
           confidence: confidenceOf(fact.evidence),
           file: f.file,
           span: fact.span,
-          message: redact(`Documentation describes the retired sign-in flow ("${summary}"); readers following it will get rejected tokens.`),
+          message: redacted(`Documentation describes the retired sign-in flow ("${summary}"); readers following it will get rejected tokens.`),
           evidence: evidenceTexts(fact.evidence),
           fix: guidanceOnly(meta.help),
         });

@@ -1,7 +1,7 @@
 /** legacy-signin: a client call to the retired `/auth/local/signin`, in any client, language or collection. */
 import type { Evidence } from '../facts/types.js';
 import type { Confidence, RawFinding } from '../findings/types.js';
-import { redact } from '../findings/redact.js';
+import { redacted } from './redacted.js';
 import type { LinkedProject, LinkedRequest } from '../link/types.js';
 import { RULES } from './catalog.js';
 import { confidenceOf, evidenceTexts } from './confidence.js';
@@ -19,6 +19,15 @@ export interface RequestMatch {
 
 /** The sign-in requests worth reporting, with their evidence; tests of the app's own route are left out. */
 export function matchLegacySignin(project: LinkedProject): RequestMatch[] {
+  let known = matchLegacySigninCache.get(project);
+  if (!known) matchLegacySigninCache.set(project, (known = matchLegacySigninUncached(project)));
+  return known;
+}
+
+// token-no-refresh reuses the matches of other rules: compute them once per linked project.
+const matchLegacySigninCache = new WeakMap<LinkedProject, RequestMatch[]>();
+
+function matchLegacySigninUncached(project: LinkedProject): RequestMatch[] {
   const out: RequestMatch[] = [];
   const counter = projectCounterEvidence(project);
   for (const req of project.requests) {
@@ -67,7 +76,7 @@ export const legacySignin: Rule = {
       confidence: m.confidence,
       file: m.req.file,
       span: m.req.span,
-      message: redact(messageOf(m)),
+      message: redacted(messageOf(m)),
       evidence: evidenceTexts(m.evidence, m.req.ambient),
       fix: codeFix(m.req.fileKind, m.req.context, meta.transform!, m.req.fixTransform),
     }));

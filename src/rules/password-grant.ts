@@ -5,7 +5,7 @@
  */
 import type { Evidence } from '../facts/types.js';
 import type { RawFinding } from '../findings/types.js';
-import { redact } from '../findings/redact.js';
+import { redacted } from './redacted.js';
 import type { LinkedProject } from '../link/types.js';
 import { isLocalHost } from '../link/url.js';
 import { RULES } from './catalog.js';
@@ -33,6 +33,15 @@ const GUIDANCE =
 
 /** Password-grant requests with their evidence (never the ones legacy-signin reports). */
 export function matchPasswordGrant(project: LinkedProject): RequestMatch[] {
+  let known = matchPasswordGrantCache.get(project);
+  if (!known) matchPasswordGrantCache.set(project, (known = matchPasswordGrantUncached(project)));
+  return known;
+}
+
+// token-no-refresh reuses the matches of other rules: compute them once per linked project.
+const matchPasswordGrantCache = new WeakMap<LinkedProject, RequestMatch[]>();
+
+function matchPasswordGrantUncached(project: LinkedProject): RequestMatch[] {
   const out: RequestMatch[] = [];
   for (const req of project.requests) {
     if (isLegacySignin(req) || isFronteggV1(req)) continue;
@@ -72,7 +81,7 @@ export const passwordGrant: Rule = {
         confidence: m.confidence,
         file: m.req.file,
         span: m.req.span,
-        message: redact(
+        message: redacted(
           `${m.req.method ?? 'A'} request ${describeClient(m.req)} to ${describeTarget(m.req)} exchanges ${grant}${axeptio} for a token; machine integrations should use client credentials that can be rotated.`,
         ),
         evidence: evidenceTexts(m.evidence, m.req.ambient),

@@ -5,7 +5,7 @@
  */
 import type { Evidence, RequestContext, Span } from '../facts/types.js';
 import type { Confidence, RawFinding } from '../findings/types.js';
-import { redact } from '../findings/redact.js';
+import { redacted } from './redacted.js';
 import type { FileKind } from '../discover/file-kind.js';
 import { isAxeptioName } from '../link/ties.js';
 import type { Folded, LinkedProject, LinkedRequest } from '../link/types.js';
@@ -88,6 +88,15 @@ function contains(outer: Span, inner: Span): boolean {
 
 /** Static Axeptio bearer tokens on requests and on client instances/defaults (reported once, where set). */
 export function matchStaticToken(project: LinkedProject): StaticTokenMatch[] {
+  let known = matchStaticTokenCache.get(project);
+  if (!known) matchStaticTokenCache.set(project, (known = matchStaticTokenUncached(project)));
+  return known;
+}
+
+// token-no-refresh reuses the matches of other rules: compute them once per linked project.
+const matchStaticTokenCache = new WeakMap<LinkedProject, StaticTokenMatch[]>();
+
+function matchStaticTokenUncached(project: LinkedProject): StaticTokenMatch[] {
   const out: StaticTokenMatch[] = [];
   const looped = loopedHeaderSources(project);
   const usedInLoop = (file: string, span: Span): boolean => looped.some((l) => l.file === file && contains(l.span, span));
@@ -143,7 +152,7 @@ export const staticToken: Rule = {
       confidence: m.confidence,
       file: m.file,
       span: m.span,
-      message: redact(
+      message: redacted(
         `${m.where === 'request' ? 'This request sends' : `The ${m.where} sends`} a static bearer token (${m.source}) to the Axeptio API: tokens made by the old system are rejected since 2026-07-06 and new ones expire after an hour.`,
       ),
       evidence: evidenceTexts(m.evidence, m.ambient),

@@ -5,7 +5,7 @@
  */
 import type { Evidence } from '../facts/types.js';
 import type { RawFinding } from '../findings/types.js';
-import { redact } from '../findings/redact.js';
+import { redacted } from './redacted.js';
 import type { LinkedProject } from '../link/types.js';
 import { RULES } from './catalog.js';
 import { evidenceTexts } from './confidence.js';
@@ -49,7 +49,7 @@ export const tokenNoRefresh: Rule = {
           confidence: m.confidence,
           file: m.req.file,
           span: m.req.span,
-          message: redact(`This code ${problem.text}: tokens expire (Axeptio's after an hour) and should be cached and refreshed before expiry.`),
+          message: redacted(`This code ${problem.text}: tokens expire (Axeptio's after an hour) and should be cached and refreshed before expiry.`),
           evidence: evidenceTexts(evidence, m.req.ambient),
           fix: guidanceOnly(problem.guidance),
         });
@@ -64,7 +64,7 @@ export const tokenNoRefresh: Rule = {
         confidence: m.confidence,
         file: m.file,
         span: m.span,
-        message: redact(`A static token (${m.source}) is reused across a loop of Axeptio API requests: a one-hour token expires during long runs and nothing refreshes it.`),
+        message: redacted(`A static token (${m.source}) is reused across a loop of Axeptio API requests: a one-hour token expires during long runs and nothing refreshes it.`),
         evidence: evidenceTexts(evidence, m.ambient),
         fix: guidanceOnly(LOOP_GUIDANCE),
       });

@@ -65,10 +65,10 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       for (const reason of o.errors) errors.push({ file: o.rel, reason });
       if (o.manifest) manifests.push(o.manifest);
       if (o.importSpecifiers) importIndex.set(o.rel, o.importSpecifiers);
+      if (o.suppressions) suppressionsByFile.set(o.rel, o.suppressions);
       if (o.analyzed) {
         analyzed.push(o.analyzed.facts);
         importIndex.delete(o.rel);
-        if (o.analyzed.suppressions.length) suppressionsByFile.set(o.rel, o.analyzed.suppressions);
       }
     }
   };

@@ -36,7 +36,9 @@ export interface FileOutcome {
   read: boolean;
   /** Reasons for stats.errors: read refusals, decoding notes, analyzer errors. */
   errors: string[];
-  analyzed?: { facts: FileFacts; suppressions: ParsedSuppression[] };
+  analyzed?: { facts: FileFacts };
+  /** Suppression comments of the file (also of non-candidates, so unused ones are reported). */
+  suppressions?: ParsedSuppression[];
   /** Relative imports of a non-candidate JS/TS file that makes HTTP calls (phase 2 input). */
   importSpecifiers?: string[];
   manifest?: ManifestInfo;
@@ -81,6 +83,8 @@ export async function processFile(file: FileTask, maxFileSize: number): Promise<
     const manifest = manifestInfo(text);
     if (manifest) outcome.manifest = manifest;
   }
+  const suppressions = parseSuppressions(text);
+  if (suppressions.length) outcome.suppressions = suppressions;
   const gate = file.force ? { candidate: true } : prefilter(text, file.kind);
   if (!gate.candidate) {
     if (gate.importSpecifiers?.length) outcome.importSpecifiers = gate.importSpecifiers;
@@ -88,11 +92,9 @@ export async function processFile(file: FileTask, maxFileSize: number): Promise<
   }
   const analyzeFile = await loadAnalyzer();
   const result = analyzeFile({ path: file.rel, text, kind: file.kind });
-  const suppressions = parseSuppressions(text);
   outcome.errors.push(...result.errors);
   outcome.analyzed = {
     facts: { file: file.rel, kind: file.kind, facts: result.facts, directives: toDirectives(suppressions), parsed: result.parsed, errors: result.errors },
-    suppressions,
   };
   return outcome;
 }

@@ -1,6 +1,7 @@
 /** Test helper: run the built CLI (`node bin/axeptio-migrate.js`) as a real child process. */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -24,4 +25,32 @@ export function runCli(args: string[], options: { cwd?: string; env?: Record<str
       resolve({ code, stdout, stderr });
     });
   });
+}
+
+/**
+ * Run the built CLI's `main()` in this process with captured streams: the same code as the binary
+ * without a Node start-up per case. Used for the many option cases; process-level behaviour
+ * (exit status, real env, real streams) is covered by `runCli`.
+ */
+export async function runMain(args: string[], options: { cwd?: string; env?: Record<string, string | undefined>; isTTY?: boolean } = {}): Promise<CliRun> {
+  const built = new URL('../../dist/src/cli/main.js', import.meta.url);
+  if (!fs.existsSync(built)) throw new Error('dist/ is missing: run `npm run build` first');
+  const { main } = (await import(built.href)) as { main: (argv: string[], io: object) => Promise<number> };
+  const sink = (isTTY: boolean) => {
+    const chunks: string[] = [];
+    const stream = new Writable({
+      write(chunk, _enc, done) {
+        chunks.push(String(chunk));
+        done();
+      },
+    }) as Writable & { isTTY?: boolean };
+    stream.isTTY = isTTY;
+    return { stream, text: () => chunks.join('') };
+  };
+  const out = sink(options.isTTY ?? false);
+  const err = sink(false);
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(options.env ?? {})) if (v !== undefined) env[k] = v;
+  const code = await main(args, { stdout: out.stream, stderr: err.stream, cwd: options.cwd ?? REPO_ROOT, env });
+  return { code, stdout: out.text(), stderr: err.text() };
 }

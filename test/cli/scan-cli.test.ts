@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { formatterFor } from '../../src/report/index.js';
 import { legacySigninSource, removeTree, tempTree } from '../discover/temp-tree.js';
-import { runCli, SAMPLE_APP } from './run-cli.js';
+import { runCli, runMain, SAMPLE_APP } from './run-cli.js';
 
 const ANSI = /\u001b\[\d+m/;
 const WARNING_ONLY = {
@@ -52,7 +52,10 @@ test('the sample app: contract JSON, the legacy sign-in found, ignored paths and
     [['src/axeptio/auth.ts', 10, 'high', 'error']],
   );
   const rules = new Set(doc.findings.map((f: { ruleId: string }) => f.ruleId));
-  for (const id of ['static-token', 'frontegg-v1-token', 'password-grant', 'legacy-credentials']) assert.ok(rules.has(id), `${id} expected in ${[...rules]}`);
+  for (const id of ['static-token', 'frontegg-v1-token', 'password-grant', 'legacy-credentials', 'token-no-refresh', 'legacy-signin-reference']) {
+    assert.ok(rules.has(id), `${id} expected in ${[...rules]}`);
+  }
+  assert.ok(doc.findings.some((f: { ruleId: string; file: string }) => f.ruleId === 'legacy-credentials' && f.file === '.env.example'));
   const files = doc.findings.map((f: { file: string }) => f.file);
   for (const never of ['node_modules/', 'legacy-backup/', 'src/server/routes/auth.ts', 'test/auth.test.ts']) {
     assert.ok(!files.some((f: string) => f.startsWith(never)), `${never} must not be reported: ${files}`);
@@ -66,11 +69,11 @@ test('--fail-on decides the exit code; none always exits 0', async (t) => {
   t.after(() => (removeTree(errors), removeTree(warnings)));
   assert.equal((await runCli(['scan', errors, '--format', 'json'])).code, 1);
   assert.equal((await runCli(['scan', errors, '--format', 'json', '--fail-on', 'none'])).code, 0);
-  const warned = await runCli(['scan', warnings, '--format', 'json']);
+  const warned = await runMain(['scan', warnings, '--format', 'json']);
   assert.equal(warned.code, 0, warned.stdout);
   assert.ok(JSON.parse(warned.stdout).findings.some((f: { severity: string }) => f.severity === 'warning'));
-  assert.equal((await runCli(['scan', warnings, '--format', 'json', '--fail-on', 'warning'])).code, 1);
-  assert.equal((await runCli(['scan', warnings, '--format', 'json', '--fail-on', 'info'])).code, 1);
+  assert.equal((await runMain(['scan', warnings, '--format', 'json', '--fail-on', 'warning'])).code, 1);
+  assert.equal((await runMain(['scan', warnings, '--format', 'json', '--fail-on', 'info'])).code, 1);
 });
 
 test('--min-confidence filters what is shown (and what can fail the run)', async (t) => {
@@ -78,10 +81,10 @@ test('--min-confidence filters what is shown (and what can fail the run)', async
     'dev.js': "export const dev = () => fetch('http://localhost:3000/auth/local/signin', { method: 'POST', body: JSON.stringify({ username: 'a', password: process.env.P }) });\n",
   });
   t.after(() => removeTree(root));
-  const medium = await runCli(['scan', root, '--format', 'json']);
+  const medium = await runMain(['scan', root, '--format', 'json']);
   assert.equal(medium.code, 0);
   assert.equal(JSON.parse(medium.stdout).summary.belowMinConfidence, 1);
-  const low = await runCli(['scan', root, '--format', 'json', '--min-confidence', 'low']);
+  const low = await runMain(['scan', root, '--format', 'json', '--min-confidence', 'low']);
   assert.equal(low.code, 1);
   assert.equal(JSON.parse(low.stdout).findings[0].confidence, 'low');
 });
@@ -89,14 +92,14 @@ test('--min-confidence filters what is shown (and what can fail the run)', async
 test('--output writes the report to a file, without colour, and nothing to stdout', async (t) => {
   const root = tempTree({ 'a.ts': legacySigninSource() });
   t.after(() => removeTree(root));
-  const pretty = await runCli(['scan', root, '--output', `${root}/out/report.txt`], { env: { FORCE_COLOR: '1' } });
+  const pretty = await runMain(['scan', root, '--output', `${root}/out/report.txt`], { env: { FORCE_COLOR: '1' }, isTTY: true });
   assert.equal(pretty.code, 1);
   assert.equal(pretty.stdout, '');
   assert.match(pretty.stderr, /pretty report written to/);
   const text = fs.readFileSync(`${root}/out/report.txt`, 'utf8');
   assert.match(text, /legacy-signin/);
   assert.doesNotMatch(text, ANSI);
-  const json = await runCli(['scan', root, '--format', 'json', '-o', `${root}/r.json`]);
+  const json = await runMain(['scan', root, '--format', 'json', '-o', `${root}/r.json`]);
   assert.equal(json.code, 1);
   assert.equal(JSON.parse(fs.readFileSync(`${root}/r.json`, 'utf8')).findings[0].file, 'a.ts');
 });
@@ -111,7 +114,9 @@ test('pretty output: colour with FORCE_COLOR, none with NO_COLOR, --no-color or 
   assert.match(piped.stdout, /Deadline: /);
   assert.match((await runCli(['scan', root], { env: { FORCE_COLOR: '1' } })).stdout, ANSI);
   assert.doesNotMatch((await runCli(['scan', root], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } })).stdout, ANSI);
-  assert.doesNotMatch((await runCli(['scan', root, '--no-color'], { env: { FORCE_COLOR: '1' } })).stdout, ANSI);
+  assert.doesNotMatch((await runMain(['scan', root, '--no-color'], { env: { FORCE_COLOR: '1' }, isTTY: true })).stdout, ANSI);
+  assert.match((await runMain(['scan', root], { isTTY: true })).stdout, ANSI, 'a terminal gets colour');
+  assert.doesNotMatch((await runMain(['scan', root], { isTTY: true, env: { NO_COLOR: '1' } })).stdout, ANSI);
 });
 
 test('usage errors, a missing root and a bad config exit 2 with a message', async (t) => {
@@ -129,9 +134,14 @@ test('usage errors, a missing root and a bad config exit 2 with a message', asyn
     [['frobnicate'], /Unknown argument: frobnicate/],
     [[], /Give a command/],
   ];
+  // Two real processes (exit status through the launcher), the rest in-process.
+  for (const args of [['scan', root, '--bogus'], ['scan', '/nonexistent/axm-root']]) {
+    const run = await runCli(args, { cwd: root });
+    assert.equal(run.code, 2, `${args.join(' ')}: ${run.stderr}`);
+  }
   await Promise.all(
     cases.map(async ([args, message]) => {
-      const run = await runCli(args, { cwd: root });
+      const run = await runMain(args, { cwd: root });
       assert.equal(run.code, 2, `${args.join(' ')}: ${run.stderr}`);
       assert.match(run.stderr, message, args.join(' '));
       assert.doesNotMatch(run.stderr, /internal error/);
@@ -143,7 +153,7 @@ test('formats the reporters engineer has not registered yet exit 2; registered o
   const root = tempTree({ 'a.md': '# nothing\n' });
   t.after(() => removeTree(root));
   for (const format of ['sarif', 'markdown', 'html', 'csv', 'junit']) {
-    const run = await runCli(['scan', root, '--format', format]);
+    const run = await runMain(['scan', root, '--format', format]);
     if (formatterFor(format)) assert.equal(run.code, 0, `${format}: ${run.stderr}`);
     else {
       assert.equal(run.code, 2, format);
@@ -153,12 +163,12 @@ test('formats the reporters engineer has not registered yet exit 2; registered o
 });
 
 test('--help and --version', async () => {
-  const help = await runCli(['scan', '--help']);
+  const help = await runMain(['scan', '--help']);
   assert.equal(help.code, 0);
   for (const option of ['--format', '--output', '--min-confidence', '--fail-on', '--include', '--exclude', '--baseline', '--deadline', '--config', '--max-file-size', '--workers', '--write-baseline', '--no-color']) {
     assert.ok(help.stdout.includes(option), `${option} in help`);
   }
-  const version = await runCli(['--version']);
+  const version = await runMain(['--version']);
   assert.equal(version.code, 0);
   assert.equal(version.stdout.trim(), JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version);
 });
@@ -172,13 +182,13 @@ test('--include/--exclude, config ignore and --write-baseline/--baseline work fr
   });
   t.after(() => removeTree(root));
   const files = async (...args: string[]) =>
-    [...new Set(JSON.parse((await runCli(['scan', root, '--format', 'json', ...args])).stdout).findings.map((f: { file: string }) => f.file))];
+    [...new Set(JSON.parse((await runMain(['scan', root, '--format', 'json', ...args])).stdout).findings.map((f: { file: string }) => f.file))];
   assert.deepEqual(await files(), ['src/a.ts', 'test/b.ts']);
   assert.deepEqual(await files('--exclude', 'test/'), ['src/a.ts']);
   assert.deepEqual(await files('--include', 'test/**'), ['test/b.ts']);
-  const written = await runCli(['scan', root, '--format', 'json', '--write-baseline', `${root}/baseline.json`]);
+  const written = await runMain(['scan', root, '--format', 'json', '--write-baseline', `${root}/baseline.json`]);
   assert.equal(written.code, 1);
-  const accepted = await runCli(['scan', root, '--format', 'json', '--baseline', `${root}/baseline.json`]);
+  const accepted = await runMain(['scan', root, '--format', 'json', '--baseline', `${root}/baseline.json`]);
   assert.equal(accepted.code, 0, accepted.stdout);
   assert.deepEqual(JSON.parse(accepted.stdout).findings, []);
 });

@@ -61,3 +61,17 @@ test('instance base and wrapper bases join axios-style', () => {
   assert.equal(linked.requests[0]!.url.host, 'api.axept.io');
   assert.equal(linked.clients.length, 1);
 });
+
+test('a wrapper whose inner request leads back to the wrapper itself links without recursing forever', () => {
+  const files = [
+    file('lib/api.js', [
+      importOf(1, 'self', './api', '*'),
+      { kind: 'wrapper', span: { line: 3, column: 1, endLine: 3, endColumn: 80 }, name: 'post', exported: false, urlParam: 0, client: 'unknown' },
+      request(3, [{ kind: 'param', index: 0, name: 'path' }], { span: { line: 3, column: 20, endLine: 3, endColumn: 60 }, client: 'unknown', instance: { name: 'self' } }),
+    ]),
+    file('lib/use.js', [importOf(1, 'api', './api', '*'), request(2, str('/auth/local/signin'), { client: 'unknown', instance: { name: 'api', from: './api' } })]),
+  ];
+  const linked = link(files, project());
+  assert.equal(linked.requests.length, 2);
+  assert.ok(linked.requests.some((r) => r.target.text === '/auth/local/signin'));
+});

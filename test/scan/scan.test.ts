@@ -90,6 +90,7 @@ test('config severity overrides, disabled rules, inline suppressions and min-con
     'a.ts': legacySigninSource(),
     'b.ts': legacySigninSource().replace('  const res', '  // axeptio-migrate-ignore-next-line legacy-signin -- replaced in PR 7\n  const res'),
     'c.ts': '// axeptio-migrate-ignore-next-line static-token -- nothing here\nexport const x = 1;\n',
+    'e.md': '# Notes\n<!-- axeptio-migrate-ignore-next-line legacy-signin -->\nNothing legacy here.\n',
     'd.js': "export const dev = () => fetch('http://localhost:3000/auth/local/signin', { method: 'POST', body: JSON.stringify({ username: 'a', password: process.env.P }) });\n",
   });
   t.after(() => removeTree(root));
@@ -104,7 +105,10 @@ test('config severity overrides, disabled rules, inline suppressions and min-con
   assert.ok(items.some((i) => i.by === 'config' && i.ruleId === 'legacy-credentials' && /"off" in axeptio-migrate.config.json/.test(i.reason)));
   assert.equal(report.summary.suppressed!.count, items.length);
   assert.equal(report.suppressed.length, items.length);
-  assert.deepEqual(report.summary.unusedSuppressions, [{ file: 'c.ts', line: 1, ruleIds: ['static-token'], reason: 'nothing here', problem: 'matched no finding' }]);
+  assert.deepEqual(report.summary.unusedSuppressions, [
+    { file: 'c.ts', line: 1, ruleIds: ['static-token'], reason: 'nothing here', problem: 'matched no finding' },
+    { file: 'e.md', line: 2, ruleIds: ['legacy-signin'], problem: 'has no reason (`-- <reason>`) and suppresses nothing' },
+  ]);
   assert.equal(report.summary.belowMinConfidence, 1, 'the localhost call is low confidence, hidden by default');
   const all = await scan({ paths: [root], workers: 0, minConfidence: 'low' });
   assert.deepEqual(signinOf(all).map((f) => [f.file, f.confidence]), [['a.ts', 'high'], ['d.js', 'low']]);

@@ -38,16 +38,18 @@ export function openApiReferences(doc: TreeNode, ctx: DocContext): DocReferenceF
     const first = ctx.index.position(node.start).line;
     const last = ctx.index.position(Math.max(node.start, node.end - 1)).line;
     const prose = key === 'description' || key === 'summary' || key === 'title';
+    const single = first === last;
     for (let line = first; line <= last; line++) {
-      const content = ctx.index.lineText(line);
+      // A one-line string is judged on its own text (a JSON line may hold a title and a description).
+      const content = single ? ctx.text.slice(node.start, node.end) : ctx.index.lineText(line);
+      const offset = single ? ctx.index.position(node.start).column - 1 : 0;
       if (SIGNIN.test(content) && !prose) {
-        const col = content.search(/\S/) + 1;
-        add(line, col, `OpenAPI ${key || 'value'} names /auth/local/signin`);
+        add(line, offset + content.search(/\S/) + 1, `OpenAPI ${key || 'value'} names /auth/local/signin`);
         continue;
       }
       if (!prose) continue;
       const hit = docLineHit(content, { inCode: false }, axeptio);
-      if (hit) add(line, hit.index + 1, `OpenAPI ${key} ${hit.summary}`);
+      if (hit) add(line, offset + hit.index + 1, `OpenAPI ${key} ${hit.summary}`);
     }
   });
   return [...byLine.values()].sort((a, b) => a.span.line - b.span.line);

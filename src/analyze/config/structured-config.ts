@@ -23,9 +23,14 @@ const ENV_LIST_KEYS = new Set(['environment', 'env', 'variables', 'envs', 'extra
 /** Keys whose strings are shell scripts (GitHub Actions `run`, GitLab `script`, compose `command`). */
 const SCRIPT_KEYS = new Set(['run', 'script', 'before_script', 'after_script', 'command', 'commands', 'entrypoint', 'cmd', 'args', 'inlineScript']);
 
+/** ISO 639-1 codes common as catalog names (`fr.json`, `pt-BR.yml`); `db.json` or `ci.yml` are not catalogs. */
+const LANGUAGES = new Set('en fr de es it nl pt pl sv da fi nb no cs sk sl hr hu ro bg el ru uk tr ar he ja zh ko vi th id ms et lv lt ca eu gl'.split(' '));
+
 /** Translation catalogs hold labels such as `"password": "Passwort"`, never credentials. */
 export function isTranslationPath(path: string): boolean {
-  return /(?:^|\/)(?:locales?|i18n|l10n|lang|langs|translations?|messages)\//i.test(path) || /(?:^|\/)[a-z]{2}(?:[-_][A-Za-z]{2})?\.(?:json|ya?ml)$/.test(path);
+  if (/(?:^|\/)(?:locales?|i18n|l10n|lang|langs|translations?|messages)\//i.test(path)) return true;
+  const base = /(?:^|\/)([a-z]{2})(?:[-_][A-Za-z]{2})?\.(?:json|ya?ml)$/.exec(path)?.[1];
+  return base !== undefined && LANGUAGES.has(base);
 }
 
 /** Facts of one JSON/YAML configuration document. */

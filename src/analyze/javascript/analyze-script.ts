@@ -202,6 +202,7 @@ export function analyzeScript(sf: ts.SourceFile, input: ScriptInput): Fact[] {
 
   const requestFacts: Array<{ draft: RequestDraft; fact: RequestFact }> = drafts.map((draft) => {
     const fields = fieldsReadFrom(draft.node);
+    for (const read of draft.responseReads ?? []) for (const f of fieldsReadFrom(read)) fields.add(f);
     const tokenField = responseTokenField(fields);
     const fn = enclosingFunction(draft.node);
     const context = contextOf(draft.node);
@@ -234,11 +235,16 @@ export function analyzeScript(sf: ts.SourceFile, input: ScriptInput): Fact[] {
     }
     const fn = enclosingFunction(draft.node);
     if (!fn || storesToken(fn)) continue;
+    // A header getter runs once per API call by design: the sign-in inside it, or in what it calls, does too.
+    if (buildsAuthHeaders(fn)) {
+      fact.context.perRequest = true;
+      continue;
+    }
     const others = requestFacts.filter((r) => r.draft !== draft).map((r) => r.draft.node);
     for (const c of callsOf(fn)) {
       if (isWithin(c, fn)) continue;
       const g = enclosingFunction(c);
-      if (inRequestInterceptor(c) || (g && others.some((o) => isWithin(o, g)))) {
+      if (inRequestInterceptor(c) || (g && (others.some((o) => isWithin(o, g)) || (!storesToken(g) && buildsAuthHeaders(g))))) {
         fact.context.perRequest = true;
         break;
       }
@@ -309,6 +315,27 @@ function storesToken(fn: ts.Node): boolean {
     n.forEachChild(visit);
   };
   visit(fn);
+  return found;
+}
+
+/** Does a function return request headers/config carrying a bearer (`return { Authorization: 'Bearer ' + t }`)? */
+function buildsAuthHeaders(fn: ts.Node): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (n !== fn && ts.isFunctionLike(n)) return;
+    const returned = ts.isReturnStatement(n) ? n.expression : ts.isArrowFunction(n) && n === fn && !ts.isBlock(n.body) ? n.body : undefined;
+    if (returned) {
+      const e = unwrap(returned);
+      if (ts.isObjectLiteralExpression(e) && /\b(?:authorization|headers)\b\s*['"]?\s*:/i.test(e.getText())) found = true;
+    }
+    n.forEachChild(visit);
+  };
+  if (ts.isArrowFunction(fn) && !ts.isBlock(fn.body)) {
+    const e = unwrap(fn.body);
+    return ts.isObjectLiteralExpression(e) && /\b(?:authorization|headers)\b\s*['"]?\s*:/i.test(e.getText());
+  }
+  fn.forEachChild(visit);
   return found;
 }
 

@@ -160,9 +160,15 @@ function foldIdentifier(id: ts.Identifier, members: string[], depth: number, not
   switch (decl.kind) {
     case 'import':
       return ref();
-    case 'param':
+    case 'param': {
+      // A constructor parameter is configuration, not a wrapper's URL: its default is the value.
+      if (ts.isConstructorDeclaration(decl.fn)) {
+        const init = decl.fn.parameters[decl.index]?.initializer;
+        return init && decl.path.length === 0 ? foldMember(init, members, depth + 1, notes) : undefined;
+      }
       if (members.length || decl.path.length) return undefined;
       return [{ kind: 'param', index: decl.index, name: decl.name }];
+    }
     case 'var': {
       if (requiredModule(decl.init)) return ref();
       if (!decl.init) return undefined;

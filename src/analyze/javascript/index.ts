@@ -10,6 +10,7 @@ import { isTestPath } from './context.js';
 import { finalizeEvidence, valueEvidence } from './evidence.js';
 import { knownText } from './fold.js';
 import { legacyEndpointLiterals } from './lexical.js';
+import { sanitizeFacts } from './sanitize.js';
 import { extractScripts } from './sfc.js';
 import { parseDiagnostics, parseScript, scriptKindFor, spanOfRange } from './source.js';
 import { ts } from 'ts-morph';
@@ -50,7 +51,7 @@ export function analyzeJavaScript(input: AnalyzerInput): AnalyzerOutput {
     lexical = true;
   }
   if (lexical) facts.push(...lexicalRequests(sf, script, input.path, facts));
-  return { facts, parsed: true, errors };
+  return { facts: sanitizeFacts(facts), parsed: true, errors };
 }
 
 /** Request facts for legacy endpoint literals the AST pass did not already turn into requests. */

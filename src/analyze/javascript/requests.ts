@@ -26,6 +26,8 @@ export interface RequestDraft {
   valueExprs: ts.Expression[];
   /** The instance whose base/headers the request inherits (for evidence that says where). */
   via?: Instance;
+  /** Where the response is read when it is not the call's value (XHR: `JSON.parse(xhr.responseText)`). */
+  responseReads?: ts.Expression[];
 }
 
 export const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
@@ -482,11 +484,18 @@ function angularStyle(call: ts.CallExpression, member: string, args: ts.Expressi
 function xhrStyle(call: ts.CallExpression, xhr: ts.Identifier, args: ts.Expression[]): RequestDraft {
   const notes: FoldNotes = { envDefaults: [] };
   const headers: Record<string, SymbolicValue> = {};
+  const responseReads: ts.Expression[] = [];
   let bodyExpr: ts.Expression | undefined;
   const decl = resolve(xhr);
   if (decl) {
     for (const ref of referencesTo(decl, scopeOf(decl))) {
       const access = ref.parent;
+      if (ts.isPropertyAccessExpression(access) && /^(response|responseText)$/.test(access.name.text)) {
+        const parse = access.parent;
+        const parsed = ts.isCallExpression(parse) && parse.arguments[0] === access && /JSON\.parse$/.test(parse.expression.getText());
+        responseReads.push(parsed ? parse : access);
+        continue;
+      }
       if (!ts.isPropertyAccessExpression(access) || !ts.isCallExpression(access.parent) || access.parent.expression !== access) continue;
       const [a, b] = access.parent.arguments;
       if (access.name.text === 'send' && a) bodyExpr = a;
@@ -503,5 +512,6 @@ function xhrStyle(call: ts.CallExpression, xhr: ts.Identifier, args: ts.Expressi
     headers: hs,
     notes,
     valueExprs: valueExprsOf(bodyExpr),
+    responseReads,
   };
 }

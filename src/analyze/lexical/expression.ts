@@ -394,6 +394,12 @@ export class ExpressionParser {
     }
     const value = this.parse();
     if (!value) return undefined;
+    // C# index initializer `["username"] = u`.
+    if (this.syntax.namedEquals && this.is('=') && value.k === 'coll' && value.entries.length === 1 && literalText(value.entries[0]!.value) !== undefined) {
+      this.i++;
+      const v = this.parse();
+      return v ? { name: literalText(value.entries[0]!.value), value: v } : undefined;
+    }
     if (this.is('=>') || this.is(':')) {
       this.i++;
       this.skipNewlines();

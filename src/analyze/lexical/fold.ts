@@ -107,6 +107,12 @@ export class Folder {
   }
 
   private nameValue(e: Expr, depth: number): SymbolicValue {
+    // `configuration["Axeptio:ApiUrl"]`, `settings['AXEPTIO_URL']`: a keyed lookup the link step may know.
+    if (e.k === 'index' && dottedName(e.obj) && literalText(e.index) !== undefined) {
+      const root = dottedName(e.obj)!.split('.');
+      this.names.add(`${dottedName(e.obj)}.${literalText(e.index)}`);
+      return [{ kind: 'ref', name: root[0]!, member: [...root.slice(1), literalText(e.index)!] }];
+    }
     const name = e.k === 'index' ? undefined : dottedName(e);
     if (name) {
       const binding = this.bindingFor(name, e.start);

@@ -197,7 +197,8 @@ function braceBlockEnd(tokens: readonly Token[], from: number): number | undefin
 /** End of an indented block: the first later non-blank line indented no deeper than the header (Ruby's `end` included). */
 function indentBlockEnd(text: string, headerOffset: number): number {
   const lineStart = text.lastIndexOf('\n', headerOffset - 1) + 1;
-  const indent = headerOffset - lineStart;
+  // Indentation of the header line (`async def`, `private def` start later than the line's indent).
+  const indent = /^[ \t]*/.exec(text.slice(lineStart, headerOffset))![0].length;
   let pos = text.indexOf('\n', headerOffset);
   while (pos !== -1) {
     const next = text.indexOf('\n', pos + 1);

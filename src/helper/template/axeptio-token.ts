@@ -270,6 +270,7 @@ export function createAxeptioTokenProvider(options: TokenProviderOptions = {}): 
     } catch {
       throw new AxeptioAuthError('INVALID_RESPONSE', `Axeptio ${what} returned a body that is not JSON`, reply.status);
     }
+    // snake_case from the v2 routes, camelCase from gateways that reshape the answer.
     const accessToken = json?.access_token ?? json?.accessToken;
     const refreshToken = json?.refresh_token ?? json?.refreshToken;
     const expiresIn = Number(json?.expires_in ?? json?.expiresIn);

@@ -14,6 +14,7 @@ const CONSUMERS: Array<{ name: string; code: string; field: string | undefined }
   { name: 'helper returning res.data, caller reads .token', code: `import axios from 'axios';\nfunction signin() { return axios.post('/auth/local/signin', {}).then(r => r.data); }\nasync function g() { const d = await signin(); return d.token; }`, field: 'token' },
   { name: 'Nest firstValueFrom', code: `import { HttpService } from '@nestjs/axios';\nclass C { constructor(private h: HttpService) {}\n async t() { const r = await firstValueFrom(this.h.post('/auth/local/signin', {})); return r.data.token; } }`, field: 'token' },
   { name: 'Angular pipe(map(...))', code: `import { HttpClient } from '@angular/common/http';\nclass C { constructor(private http: HttpClient) {}\n t() { return this.http.post('/auth/local/signin', {}).pipe(map((r) => r.token)); } }`, field: 'token' },
+  { name: 'XHR JSON.parse(xhr.responseText).token', code: `const xhr = new XMLHttpRequest();\nxhr.onload = () => { const t = JSON.parse(xhr.responseText).token; };\nxhr.open('POST', '/auth/local/signin');\nxhr.send('{}');`, field: 'token' },
   { name: 'no token read', code: `fetch('/auth/local/signin').then(r => r.status);`, field: undefined },
 ];
 

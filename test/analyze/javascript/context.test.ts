@@ -73,6 +73,18 @@ describe('perRequest context', () => {
     assert.equal(signin!.context.enclosingFunction, 'authHeaders');
   });
 
+  it('sign-in called by a header getter (the getter runs before every API call)', () => {
+    const code = `import { axeptioApi } from './client';\nimport { SIGNIN_PATH } from './paths';\nexport async function signIn() { const { data } = await axeptioApi.post(SIGNIN_PATH, {}); return data.token; }\nexport async function authHeaders() { const token = await signIn(); return { Authorization: \`Bearer \${token}\` }; }`;
+    const [r] = requestsOf(code);
+    assert.equal(r!.context.perRequest, true);
+    assert.equal(r!.context.enclosingFunction, 'signIn');
+  });
+
+  it('a one-off sign-in is not per-request', () => {
+    const [r] = requestsOf(`import axios from 'axios';\nexport async function signIn() { const { data } = await axios.post('/auth/local/signin', {}); return data.token; }\nasync function main() { const t = await signIn(); console.log(t); }`);
+    assert.equal(r!.context.perRequest, undefined);
+  });
+
   it('a caching token getter is not per-request', () => {
     const code = `import axios from 'axios';\nlet token;\nasync function getToken() { if (token) return token; const r = await axios.post(SIGNIN, creds); token = r.data.token; return token; }\nexport async function listProjects() { return axios.get('/v1/projects', { headers: { Authorization: 'Bearer ' + await getToken() } }); }\nconst SIGNIN = '/auth/local/signin';`;
     const signin = requestsOf(code).find((r) => r.url.some((p) => p.kind === 'text' && p.text.includes('signin')));

@@ -27,6 +27,7 @@ const CASES: Array<{ name: string; code: string; url: string; base?: string }> =
   { name: 'required member', code: "const cfg = require('./cfg');\nfetch(cfg.url + '/auth/local/signin')", url: '${ref:cfg.url@./cfg}/auth/local/signin' },
   { name: 'this member from the constructor', code: "class A { constructor() { this.base = 'https://api.axept.io'; }\n signin() { return fetch(this.base + '/auth/local/signin'); } }", url: 'https://api.axept.io/auth/local/signin' },
   { name: 'class property initializer', code: "class A { base = 'https://api.axept.io';\n signin() { return fetch(`${this.base}/auth/local/signin`); } }", url: 'https://api.axept.io/auth/local/signin' },
+  { name: 'constructor parameter default', code: "class A { constructor(base = 'https://api.axept.io') { this.base = base; }\n s() { return fetch(this.base + '/auth/local/signin'); } }", url: 'https://api.axept.io/auth/local/signin' },
   { name: 'String() and toString()', code: "const u = new URL('/auth/local/signin', 'https://api.axept.io');\nfetch(u.toString())", url: 'https://api.axept.io/auth/local/signin' },
   { name: 'type assertion and parentheses', code: "fetch((('/auth/local/signin' as string)))", url: '/auth/local/signin' },
   { name: 'concat method', code: "fetch('https://api.axept.io'.concat('/auth/local/signin'))", url: 'https://api.axept.io/auth/local/signin' },

@@ -1,0 +1,152 @@
+/**
+ * End to end through the built CLI (`npm run build` first; `npm test` does): the collection,
+ * configuration, documentation and encoding fixture sets scanned with `scan --format json`,
+ * checked finding by finding (rule, file, line, column), plus what must never be reported.
+ */
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const BIN = ROOT + 'bin/axeptio-migrate.js';
+
+interface Scan {
+  code: number;
+  stdout: string;
+  report: { findings: Array<{ ruleId: string; file: string; line: number; column: number; snippet: string }>; stats: { errors: Array<{ file: string; reason: string }> } };
+}
+
+async function scan(set: string): Promise<Scan> {
+  assert.ok(existsSync(ROOT + 'dist/src/cli/main.js'), 'dist/ is missing: run `npm run build` first');
+  try {
+    const { stdout } = await promisify(execFile)(process.execPath, [BIN, 'scan', `fixtures/${set}`, '--format', 'json', '--min-confidence', 'low'], { cwd: ROOT, maxBuffer: 16 << 20 });
+    return { code: 0, stdout, report: JSON.parse(stdout) };
+  } catch (err) {
+    const e = err as { code?: number; stdout?: string };
+    if (typeof e.code !== 'number' || !e.stdout) throw err;
+    return { code: e.code, stdout: e.stdout, report: JSON.parse(e.stdout) };
+  }
+}
+
+// Start all four scans at once: each is a separate CLI process.
+const scans = Object.fromEntries(['collections', 'config', 'docs', 'encodings'].map((s) => [s, scan(s)])) as Record<string, Promise<Scan>>;
+
+function keys(s: Scan): string[] {
+  return s.report.findings.map((f) => `${f.ruleId} ${f.file}:${f.line}:${f.column}`);
+}
+
+function allPlanted(dir: string): string[] {
+  const out = new Set<string>();
+  const walk = (d: string): void => {
+    for (const name of readdirSync(d)) {
+      const p = `${d}/${name}`;
+      if (statSync(p).isDirectory()) walk(p);
+      else for (const m of readFileSync(p, 'latin1').matchAll(/[\w-]*-planted-[\w-]*|eyJhbGciOi[\w.-]+/g)) out.add(m[0]);
+    }
+  };
+  walk(dir);
+  return [...out];
+}
+
+function assertIncludes(s: Scan, expected: string[]): void {
+  const got = keys(s);
+  for (const e of expected) assert.ok(got.includes(e), `missing ${e}\nreported:\n${got.join('\n')}`);
+}
+
+test('collections: Postman, Insomnia, .http, HAR and OpenAPI findings at exact positions', async () => {
+  const s = await scans.collections!;
+  assert.equal(s.code, 1);
+  assertIncludes(s, [
+    'legacy-signin axeptio-api.postman_collection.json:46:15',
+    'token-no-refresh axeptio-api.postman_collection.json:46:15',
+    'hardcoded-secret axeptio-api.postman_collection.json:100:17',
+    'legacy-signin axeptio.http:6:1',
+    'legacy-credentials axeptio.postman_environment.json:12:4',
+    'legacy-credentials axeptio.postman_environment.json:18:4',
+    'hardcoded-secret axeptio.postman_environment.json:19:14',
+    'legacy-signin insomnia-export.json:10:7',
+    'legacy-signin jetbrains.http:2:1',
+    'hardcoded-secret jetbrains.http:5:37',
+    'legacy-signin-reference openapi.yaml:6:17',
+    'legacy-signin-reference openapi.yaml:11:3',
+    'legacy-signin session.har:10:11',
+    'hardcoded-secret session.har:15:71',
+    'hardcoded-secret session.har:22:35',
+    'hardcoded-secret session.har:31:60',
+  ]);
+  const got = keys(s);
+  // Strapi's /api/auth/local and an OpenAPI document of the new flow are not Axeptio's legacy sign-in.
+  assert.deepEqual(got.filter((k) => /strapi-blog|openapi-modern/.test(k)), []);
+  // The OpenAPI document describes the route; it calls nothing.
+  assert.deepEqual(got.filter((k) => k.startsWith('legacy-signin ') && k.includes('openapi')), []);
+});
+
+test('config: .env, compose, Kubernetes, CI, JSON/TOML/INI, Terraform findings at exact positions', async () => {
+  const s = await scans.config!;
+  assert.equal(s.code, 1);
+  assertIncludes(s, [
+    'legacy-credentials .env:3:1',
+    'legacy-credentials .env:4:8',
+    'hardcoded-secret .env:4:26',
+    'legacy-credentials .env.example:3:1',
+    'legacy-credentials .github/workflows/sync.yml:12:7',
+    'legacy-signin .github/workflows/sync.yml:17:19',
+    'hardcoded-secret .gitlab-ci.yml:4:12',
+    'legacy-signin .gitlab-ci.yml:10:7',
+    'legacy-credentials config.toml:6:1',
+    'hardcoded-secret config.toml:6:13',
+    'legacy-credentials config/default.json:6:5',
+    'hardcoded-secret config/default.json:6:18',
+    'legacy-credentials docker-compose.yml:8:7',
+    'hardcoded-secret docker-compose.yml:8:25',
+    'legacy-credentials docker-compose.yml:13:9',
+    'legacy-credentials helm/values.yaml:5:3',
+    'legacy-credentials k8s/deployment.yaml:14:15',
+    'hardcoded-secret k8s/deployment.yaml:25:21',
+    'legacy-credentials settings.ini:4:1',
+    'hardcoded-secret settings.ini:4:12',
+    'legacy-credentials terraform/main.tf:1:1',
+    'hardcoded-secret terraform/main.tf:4:16',
+    'hardcoded-secret terraform/prod.tfvars:2:21',
+  ]);
+  const got = keys(s);
+  // Translation catalogs mention the endpoint in sentences and "password" as a label.
+  assert.deepEqual(got.filter((k) => k.includes('locales/')), []);
+  // A secretKeyRef is a reference, never a hard-coded secret.
+  assert.deepEqual(got.filter((k) => k.startsWith('hardcoded-secret k8s/deployment.yaml:1')), []);
+  // An empty template entry is declared, not a secret.
+  assert.deepEqual(got.filter((k) => k.startsWith('hardcoded-secret .env.example')), []);
+});
+
+test('docs: instructions flagged, migration notes and changelogs not', async () => {
+  const s = await scans.docs!;
+  assert.equal(s.code, 0, 'legacy-signin-reference is info: below the default --fail-on error');
+  assert.deepEqual(keys(s).sort(), [
+    'legacy-signin-reference README.md:10:1',
+    'legacy-signin-reference README.md:15:1',
+    'legacy-signin-reference README.md:7:1',
+    'legacy-signin-reference guide.adoc:10:1',
+    'legacy-signin-reference guide.adoc:7:1',
+    'legacy-signin-reference guide.rst:6:5',
+    'legacy-signin-reference guide.rst:8:1',
+  ]);
+});
+
+test('encodings: the same sign-in at the same line/column in UTF-8, BOM, UTF-16 LE/BE, Latin-1 and CRLF', async () => {
+  const s = await scans.encodings!;
+  assert.equal(s.code, 1);
+  const http = ['crlf', 'latin1', 'utf16be', 'utf16le', 'utf8-bom', 'utf8'].map((v) => `legacy-signin legacy.${v}.http:4:1`);
+  // JS: `  const réponse = await fetch(` — the non-ASCII é before the call must count as one column.
+  const js = ['latin1', 'utf16le'].map((v) => `legacy-signin legacy.${v}.js:3:25`);
+  assert.deepEqual(keys(s).filter((k) => k.startsWith('legacy-signin ')).sort(), [...js, ...http].sort());
+});
+
+test('no planted secret value appears anywhere in any report', async () => {
+  for (const set of ['collections', 'config', 'docs', 'encodings']) {
+    const s = await scans[set]!;
+    for (const secret of allPlanted(`${ROOT}fixtures/${set}`)) assert.ok(!s.stdout.includes(secret), `${set} report leaks ${secret}`);
+  }
+});

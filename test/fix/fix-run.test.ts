@@ -1,0 +1,159 @@
+/**
+ * The fix pipeline in-process (real scanner, real transforms, real files in temp folders): what it
+ * plans, what it writes, what it refuses, and how it reports what is left.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { runFix, formatFixSummary, fixExitCode } from '../../src/fix/index.ts';
+import { runFixCommand } from '../../src/cli/commands/fix.ts';
+import { removeTree, tempTree } from '../discover/temp-tree.ts';
+
+const LEGACY_CLIENT = [
+  "import axios from 'axios';",
+  '',
+  'export async function axeptioToken() {',
+  "  const res = await axios.post('https://api.axept.io/v1/auth/local/signin', {",
+  '    username: process.env.AXEPTIO_USERNAME,',
+  '    password: process.env.AXEPTIO_PASSWORD,',
+  '  });',
+  '  return res.data.token;',
+  '}',
+  '',
+].join('\n');
+
+function gitInit(dir: string): void {
+  const env = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' };
+  execFileSync('git', ['init', '-q'], { cwd: dir, env });
+  execFileSync('git', ['add', '-A'], { cwd: dir, env });
+  execFileSync('git', ['commit', '-qm', 'init'], { cwd: dir, env });
+}
+
+async function withTree(files: Record<string, string | Uint8Array>, body: (dir: string) => Promise<void>): Promise<void> {
+  const dir = tempTree(files, 'axm-fix-');
+  try {
+    await body(dir);
+  } finally {
+    removeTree(dir);
+  }
+}
+
+function io(cwd: string) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (c) => (out += c));
+  stderr.on('data', (c) => (err += c));
+  return { io: { stdout, stderr, cwd, env: {} }, text: () => ({ out, err }) };
+}
+
+test('a non-git folder is fixed with a note; CRLF and the BOM survive; the TS helper lands next to the code', async () => {
+  await withTree(
+    { 'package.json': '{"type":"module"}', 'src/client.ts': `\uFEFF${LEGACY_CLIENT.replace(/\n/g, '\r\n')}` },
+    async (dir) => {
+      const result = await runFix({ paths: [dir], cwd: dir, workers: 0 });
+      assert.match(result.gitNote ?? '', /not in a git repository/);
+      const bytes = readFileSync(path.join(dir, 'src/client.ts'));
+      const text = bytes.toString('utf8');
+      assert.ok(text.startsWith('\uFEFF'), 'BOM kept');
+      assert.equal(text.replace(/\r\n/g, '').includes('\n'), false, 'only CRLF line endings');
+      assert.match(text, /import \{ getAxeptioAccessToken \} from '\.\/axeptio-token';\r\n/);
+      assert.match(text, /return getAxeptioAccessToken\(\);\r\n/);
+      assert.equal(result.helper.status, 'written');
+      assert.equal(result.helper.file, 'src/axeptio-token.ts');
+      assert.ok(existsSync(path.join(dir, 'src/axeptio-token.ts')));
+      assert.ok(result.fixed.some((f) => f.ruleId === 'legacy-signin'));
+      assert.equal(fixExitCode(result), 0);
+    },
+  );
+});
+
+test('NodeNext TypeScript gets a .js specifier; --helper-path is honoured relative to cwd', async () => {
+  await withTree(
+    { 'tsconfig.json': '{ "compilerOptions": { "module": "NodeNext" } }', 'src/api/client.ts': LEGACY_CLIENT },
+    async (dir) => {
+      gitInit(dir);
+      const result = await runFix({ paths: ['.'], cwd: dir, workers: 0, helperPath: 'lib/auth/axeptio-token.ts' });
+      const text = readFileSync(path.join(dir, 'src/api/client.ts'), 'utf8');
+      assert.match(text, /from '\.\.\/\.\.\/lib\/auth\/axeptio-token\.js';/);
+      assert.equal(result.helper.file, 'lib/auth/axeptio-token.ts');
+      assert.ok(existsSync(path.join(dir, 'lib/auth/axeptio-token.ts')));
+    },
+  );
+});
+
+test('a dirty tree is refused unless --force; dry run and patch ignore it and write nothing', async () => {
+  await withTree({ 'client.js': LEGACY_CLIENT, 'notes.md': 'x\n' }, async (dir) => {
+    gitInit(dir);
+    writeFileSync(path.join(dir, 'notes.md'), 'edited\n');
+    await assert.rejects(runFix({ paths: [dir], cwd: dir, workers: 0 }), /uncommitted changes \(notes\.md\)/);
+    const preview = await runFix({ paths: [dir], cwd: dir, workers: 0, dryRun: true });
+    assert.match(preview.patch, /^\+\+\+ b\/client\.js$/m);
+    assert.equal(readFileSync(path.join(dir, 'client.js'), 'utf8'), LEGACY_CLIENT);
+    assert.equal(existsSync(path.join(dir, 'axeptio-token.js')), false);
+    const forced = await runFix({ paths: [dir], cwd: dir, workers: 0, force: true });
+    assert.match(forced.gitNote ?? '', /--force/);
+    assert.match(readFileSync(path.join(dir, 'client.js'), 'utf8'), /getAxeptioAccessToken/);
+  });
+});
+
+test('an edited helper is kept (refused) and still imported; --force overwrites it', async () => {
+  const edited = '// my own helper\nexport async function getAxeptioAccessToken() { return "from-vault"; }\n';
+  await withTree({ 'package.json': '{"type":"module"}', 'client.js': LEGACY_CLIENT, 'axeptio-token.js': edited }, async (dir) => {
+    gitInit(dir);
+    const result = await runFix({ paths: [dir], cwd: dir, workers: 0 });
+    assert.equal(result.helper.status, 'refused');
+    assert.equal(readFileSync(path.join(dir, 'axeptio-token.js'), 'utf8'), edited);
+    assert.match(readFileSync(path.join(dir, 'client.js'), 'utf8'), /from '\.\/axeptio-token\.js'/);
+    assert.match(formatFixSummary(result), /Helper: kept axeptio-token\.js: .*--force/);
+  });
+});
+
+test('unsafe shapes are left alone with their reason, and fixable findings left make the exit code 1', async () => {
+  const browser = "import { useEffect } from 'react';\nexport function useAxeptio() {\n  useEffect(() => { fetch('https://api.axept.io/v1/auth/local/signin', { method: 'POST', body: JSON.stringify({ username: 'a', password: window.prompt('pw') }) }); }, []);\n}\n";
+  const returnsResponse = "import axios from 'axios';\nexport function signIn() {\n  return axios.post('https://api.axept.io/v1/auth/local/signin', { username: process.env.AXEPTIO_USERNAME, password: process.env.AXEPTIO_PASSWORD });\n}\n";
+  await withTree({ 'web/useAxeptio.js': browser, 'server/sign-in.js': returnsResponse }, async (dir) => {
+    gitInit(dir);
+    const result = await runFix({ paths: [dir], cwd: dir, workers: 0 });
+    assert.equal(readFileSync(path.join(dir, 'web/useAxeptio.js'), 'utf8'), browser);
+    assert.equal(readFileSync(path.join(dir, 'server/sign-in.js'), 'utf8'), returnsResponse);
+    const summary = formatFixSummary(result);
+    assert.match(summary, /server\/sign-in\.js:3 legacy-signin: the function returns the whole sign-in response/);
+    assert.match(summary, /web\/useAxeptio\.js:3 legacy-signin: .*browser/i);
+    assert.match(summary, /Helper: not needed/);
+    assert.equal(fixExitCode(result), 1);
+  });
+});
+
+test('--transforms limits the work; the CLI reports usage errors with exit 2', async () => {
+  await withTree({ 'client.js': LEGACY_CLIENT, '.env.example': 'AXEPTIO_USERNAME=\nAXEPTIO_PASSWORD=\n' }, async (dir) => {
+    gitInit(dir);
+    const bad = io(dir);
+    assert.equal(await runFixCommand({ transforms: 'signin,nope' }, bad.io), 2);
+    assert.match(bad.text().err, /unknown transform "signin", "nope"/);
+
+    const only = io(dir);
+    const code = await runFixCommand({ transforms: 'env-credentials', paths: [] }, only.io);
+    assert.equal(code, 0, only.text().out + only.text().err);
+    assert.equal(readFileSync(path.join(dir, '.env.example'), 'utf8'), 'AXEPTIO_CLIENT_ID=\nAXEPTIO_CLIENT_SECRET=\nAXEPTIO_FRONTEGG_URL=\n');
+    assert.equal(readFileSync(path.join(dir, 'client.js'), 'utf8'), LEGACY_CLIENT, 'the sign-in transform was not selected');
+    assert.match(only.text().out, /1 file changed/);
+  });
+});
+
+test('collections with a legacy sign-in go through the collection fixer', async () => {
+  const http = '### sign in\nPOST https://api.axept.io/v1/auth/local/signin\nContent-Type: application/json\n\n{"username": "{{AXEPTIO_USERNAME}}", "password": "{{AXEPTIO_PASSWORD}}"}\n';
+  await withTree({ 'requests/axeptio.http': http }, async (dir) => {
+    gitInit(dir);
+    const result = await runFix({ paths: [dir], cwd: dir, workers: 0 });
+    const file = result.files.find((f) => f.file === 'requests/axeptio.http');
+    assert.equal(file?.status, 'changed', JSON.stringify(result.files));
+    const text = readFileSync(path.join(dir, 'requests/axeptio.http'), 'utf8');
+    assert.doesNotMatch(text, /auth\/local\/signin/);
+    assert.match(text, /identity\/resources\/auth\/v2\/api-token/);
+  });
+});
