@@ -13,4 +13,3 @@ export { redact } from './findings/redact.js';
 export { RULES, RULE_IDS, LEGACY_DEADLINE, type RuleMeta } from './rules/catalog.js';
 export type { Finding, RawFinding, Severity, Confidence, RuleId, FindingFix } from './findings/types.js';
 export type { Fact, FileFacts, ProjectInfo, Span, SuppressionDirective } from './facts/types.js';
-export { main } from './cli/main.js';

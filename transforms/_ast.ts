@@ -253,3 +253,38 @@ export function removeObjectProperties(j: JSCodeshift, objectPath: NodePath, rem
   if (object.typeAnnotation) replacement.typeAnnotation = object.typeAnnotation;
   objectPath.replace(replacement);
 }
+
+/**
+ * Remove a statement or declarator. When that empties a whole top-level statement, its leading
+ * comments (a file header, a license) move to the next statement instead of disappearing with it.
+ */
+export function removeKeepingHeader(path: NodePath): void {
+  const statement = path.node.type === 'VariableDeclarator' && path.parent?.node.declarations?.length === 1 ? (path.parent as NodePath) : path;
+  const container = statement.parent?.node;
+  if (container?.type === 'Program') {
+    const body = container.body as AnyNode[];
+    const index = body.indexOf(statement.node);
+    const leading = (statement.node.comments ?? []).filter((c: AnyNode) => c.leading);
+    const next = body[index + 1];
+    if (index === 0 && leading.length && next) {
+      next.comments = [...leading, ...(next.comments ?? [])];
+      statement.node.comments = (statement.node.comments ?? []).filter((c: AnyNode) => !c.leading);
+    }
+  }
+  path.prune();
+}
+
+/**
+ * A shebang line breaks recast's reprint of the program (the newline after it is lost). The
+ * transforms run on the text with `#!` turned into `//` (same length, same line numbers) and
+ * turn it back afterwards.
+ */
+export function hideShebang(source: string): { text: string; restore: (output: string) => string } {
+  const match = /^#!([^\r\n]*)/.exec(source);
+  if (!match) return { text: source, restore: (output) => output };
+  const hidden = `//${match[1]}`;
+  return {
+    text: hidden + source.slice(match[0].length),
+    restore: (output) => (output.startsWith(hidden) ? `#!${match[1]}${output.slice(hidden.length)}` : `#!${match[1]}\n${output}`),
+  };
+}

@@ -5,7 +5,7 @@
  * scopes are accurate.
  */
 import type { Collection, JSCodeshift } from 'jscodeshift';
-import { type AnyNode, type NodePath, enclosingFunction, isFunction, isVariableReference, referencesOf, removeObjectProperties, sourceOf, lineOf, isMember } from './_ast.ts';
+import { type AnyNode, type NodePath, enclosingFunction, isFunction, isVariableReference, referencesOf, removeKeepingHeader, removeObjectProperties, sourceOf, lineOf, isMember } from './_ast.ts';
 import { HELPER_FUNCTION, requireSource } from './_helper-import.ts';
 
 /** Is `node` a call of the helper, optionally awaited? */
@@ -167,7 +167,7 @@ export function inlineTokenWrappers(j: JSCodeshift, root: Collection<any>, candi
       ref.parent.replace(j.callExpression(j.identifier(HELPER_FUNCTION), []));
     }
     namesIn(j, [declaration.node], candidates);
-    declaration.prune();
+    removeKeepingHeader(declaration);
   }
 }
 
@@ -229,7 +229,7 @@ export function removeUnusedBindings(j: JSCodeshift, root: Collection<any>, cand
       if (['ImportSpecifier', 'ImportDefaultSpecifier', 'ImportNamespaceSpecifier'].includes(parent.type) && parent.local === p.node) {
         if (!isUnused(p)) return;
         const declaration = p.parent.parent;
-        if (declaration.node.specifiers.length === 1) declaration.prune(); else p.parent.prune();
+        if (declaration.node.specifiers.length === 1) removeKeepingHeader(declaration); else p.parent.prune();
         changed = true;
         return;
       }
@@ -247,7 +247,7 @@ export function removeUnusedBindings(j: JSCodeshift, root: Collection<any>, cand
         }
       }
       namesIn(j, [declarator.node.init], candidates);
-      declarator.prune();
+      removeKeepingHeader(declarator);
       changed = true;
     });
   }

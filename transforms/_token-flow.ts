@@ -11,7 +11,7 @@
 import type { JSCodeshift } from 'jscodeshift';
 import {
   type AnyNode, type NodePath, canAwaitAt, enclosingFunction, enclosingStatement, isCall, isFunction, isMember,
-  isTransparentWrapper, isWithin, memberName, referencesOf, sourceOf, lineOf, isNameTaken,
+  isTransparentWrapper, isWithin, memberName, referencesOf, removeKeepingHeader, sourceOf, lineOf, isNameTaken,
 } from './_ast.ts';
 import { helperCall } from './_helper-import.ts';
 
@@ -411,6 +411,6 @@ function pruneAll(paths: NodePath[]): void {
   for (const p of paths) {
     if (seen.has(p.node)) continue;
     seen.add(p.node);
-    p.prune();
+    removeKeepingHeader(p);
   }
 }

@@ -9,6 +9,7 @@ import type { Folded } from './types.js';
 
 const MAX_UNKNOWN_TEXT = 40;
 
+/** Folds values written in any file, resolving refs through the project's symbol tables. */
 export class Folder {
   constructor(private readonly symbols: SymbolTable) {}
 

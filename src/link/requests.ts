@@ -23,6 +23,7 @@ interface ResolvedClient {
  */
 const DEFAULTS_BINDING = /^(axios|ky|got|superagent|request)(?:\.defaults)?$/;
 
+/** Links every RequestFact and wrapper CallFact of the project into LinkedRequests and LinkedClients. */
 export class RequestLinker {
   private readonly clients = new Map<BindingFact, LinkedClient>();
   private readonly defaults = new Map<string, ResolvedClient>();

@@ -26,6 +26,7 @@ interface FileTable {
   starFrom: string[];
 }
 
+/** Per-file bindings, wrappers and imports of the whole project, with cross-file name resolution. */
 export class SymbolTable {
   private readonly tables = new Map<string, FileTable>();
   readonly paths: ReadonlySet<string>;

@@ -69,6 +69,7 @@ export interface LinkedRequest {
   fixTransform?: string;
 }
 
+/** A header value as the request sends it, with where it was set. */
 export interface LinkedHeader {
   value: Folded;
   /** Where the header was set when not on the request itself (`axios.create headers in src/http.ts:3`). */
@@ -90,6 +91,7 @@ export interface LinkedProject {
   clients: LinkedClient[];
 }
 
+/** A client instance or library defaults, folded, with how its requests use it. */
 export interface LinkedClient {
   file: string;
   fileKind: FileKind;

@@ -6,8 +6,10 @@ import type { FindingFix } from '../findings/types.js';
 /** Kinds the jscodeshift transforms parse (tsx parser). Vue/Svelte single-file components are not among them. */
 const TRANSFORMABLE: ReadonlySet<FileKind> = new Set(['javascript', 'typescript']);
 
+/** Why browser code gets no rewrite, and what to do instead. */
 export const BROWSER_GUIDANCE =
   'This code runs in the browser: move the Axeptio API call behind your server and keep AXEPTIO_CLIENT_ID/AXEPTIO_CLIENT_SECRET there; never ship a client secret to browsers.';
+/** Why a human login gets no rewrite, and what to do instead. */
 export const INTERACTIVE_GUIDANCE =
   'A person types these credentials (login form or prompt): Axeptio API access no longer uses personal logins; create a Client ID + secret (Axeptio administration → Settings → API Access) and call the API from a server with the generated helper.';
 

@@ -34,6 +34,7 @@ function matchFronteggV1Uncached(project: LinkedProject): RequestMatch[] {
   return out;
 }
 
+/** The frontegg-v1-token rule. */
 export const fronteggV1Token: Rule = {
   meta,
   detect(project: LinkedProject): RawFinding[] {

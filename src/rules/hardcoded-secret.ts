@@ -65,6 +65,7 @@ function configFinding(f: FileFacts, fact: ConfigEntryFact, ambient: Evidence[])
   };
 }
 
+/** The hardcoded-secret rule. */
 export const hardcodedSecret: Rule = {
   meta,
   detect(project: LinkedProject): RawFinding[] {

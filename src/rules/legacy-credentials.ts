@@ -16,6 +16,7 @@ const CONFIG_GUIDANCE =
 const CODE_GUIDANCE =
   'Read AXEPTIO_CLIENT_ID/AXEPTIO_CLIENT_SECRET instead and get tokens from the generated helper (`axeptio-migrate fix` rewrites the sign-in call that uses these variables).';
 
+/** The legacy-credentials rule. */
 export const legacyCredentials: Rule = {
   meta,
   detect(project: LinkedProject): RawFinding[] {

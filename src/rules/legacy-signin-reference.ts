@@ -9,6 +9,7 @@ import type { Rule } from './types.js';
 
 const meta = RULES['legacy-signin-reference'];
 
+/** The legacy-signin-reference rule. */
 export const legacySigninReference: Rule = {
   meta,
   detect(project: LinkedProject): RawFinding[] {

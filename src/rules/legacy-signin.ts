@@ -11,6 +11,7 @@ import type { Rule } from './types.js';
 
 const meta = RULES['legacy-signin'];
 
+/** A request a rule matched, with the evidence and confidence it decided on (shared with token-no-refresh). */
 export interface RequestMatch {
   req: LinkedRequest;
   evidence: Evidence[];
@@ -67,6 +68,7 @@ function messageOf(m: RequestMatch): string {
   }
 }
 
+/** The legacy-signin rule. */
 export const legacySignin: Rule = {
   meta,
   detect(project: LinkedProject): RawFinding[] {

@@ -69,6 +69,7 @@ function matchPasswordGrantUncached(project: LinkedProject): RequestMatch[] {
   return out;
 }
 
+/** The password-grant rule. */
 export const passwordGrant: Rule = {
   meta,
   detect(project: LinkedProject): RawFinding[] {

@@ -26,7 +26,8 @@ export function isFronteggV1(req: LinkedRequest): boolean {
 
 /** Username/email and password fields in the body. */
 export function hasCredentialsBody(req: LinkedRequest): boolean {
-  const names = Object.keys(req.body?.fields ?? {});
+  // Nested bodies arrive flattened (`credentials.password`): the last key names the field.
+  const names = Object.keys(req.body?.fields ?? {}).map((n) => n.split('.').pop()!);
   return names.some((n) => USER_FIELDS.test(n)) && names.some((n) => PASSWORD_FIELDS.test(n));
 }
 

@@ -17,6 +17,7 @@ import type { Rule } from './types.js';
 
 const meta = RULES['static-token'];
 
+/** Where a static Axeptio bearer is set, and whether it is reused across a loop. */
 export interface StaticTokenMatch {
   file: string;
   fileKind: FileKind;
@@ -143,6 +144,7 @@ function requestMatch(req: LinkedRequest, hit: { source: string; evidence: Evide
   };
 }
 
+/** The static-token rule. */
 export const staticToken: Rule = {
   meta,
   detect(project: LinkedProject): RawFinding[] {

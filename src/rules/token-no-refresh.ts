@@ -25,6 +25,7 @@ const NO_EXPIRY_GUIDANCE =
 const LOOP_GUIDANCE =
   'A one-hour token does not last a long export: get the token per request from the helper (getAxeptioAccessToken() or axeptioFetch), which refreshes it before expiry.';
 
+/** The token-no-refresh rule. */
 export const tokenNoRefresh: Rule = {
   meta,
   detect(project: LinkedProject): RawFinding[] {

@@ -26,7 +26,11 @@ test('the packed tarball installs into an empty project and its bin scans the sa
   await run(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', path.join(work, path.basename(packed!.filename))], { cwd: consumer, maxBuffer: 32 * 1024 * 1024 });
   const bin = path.join(consumer, 'node_modules', '.bin', 'axeptio-migrate');
   assert.ok(fs.existsSync(bin), 'bin linked');
-  const scan = await run(bin, ['scan', SAMPLE_APP, '--format', 'json', '--fail-on', 'none', '--workers', '2'], { cwd: consumer, maxBuffer: 32 * 1024 * 1024 });
+  const scan = await run(bin, ['scan', SAMPLE_APP, '--format', 'json', '--fail-on', 'none', '--workers', '2'], {
+    cwd: consumer,
+    maxBuffer: 32 * 1024 * 1024,
+    env: { ...process.env, AXEPTIO_MIGRATE_FORCE_POOL: '1' }, // the installed worker file must load too
+  });
   const doc = JSON.parse(scan.stdout);
   assert.equal(doc.tool.name, 'axeptio-migrate');
   assert.ok(doc.findings.some((f: { ruleId: string; file: string }) => f.ruleId === 'legacy-signin' && f.file === 'src/axeptio/auth.ts'), scan.stdout);

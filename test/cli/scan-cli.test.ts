@@ -30,7 +30,10 @@ test('the sample app: contract JSON, the legacy sign-in found, ignored paths and
   for (const p of ['node_modules/axeptio-legacy-sdk/index.js', 'legacy-backup/old-client.js', 'src/server/routes/auth.ts', 'test/auth.test.ts']) {
     assert.ok(fs.existsSync(`${SAMPLE_APP}/${p}`), `fixture file ${p} is missing`);
   }
-  const run = await runCli(['scan', 'fixtures/sample-legacy-app', '--format', 'json', '--min-confidence', 'low']);
+  // Forced worker pool: the built worker (dist/src/scan/worker.js) is exercised here.
+  const run = await runCli(['scan', 'fixtures/sample-legacy-app', '--format', 'json', '--min-confidence', 'low', '--workers', '2'], {
+    env: { AXEPTIO_MIGRATE_FORCE_POOL: '1' },
+  });
   assert.equal(run.code, 1, run.stderr);
   const doc = JSON.parse(run.stdout);
   assert.deepEqual(Object.keys(doc), ['schemaVersion', 'tool', 'root', 'stats', 'findings', 'summary', 'deadline']);

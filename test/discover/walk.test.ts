@@ -89,3 +89,15 @@ test('symbolic links are not followed', async (t) => {
   symlinkSync(`${outside}/legacy.ts`, `${root}/linked.ts`);
   assert.deepEqual(await rels(root), ['a.ts']);
 });
+
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+
+test('a folder that cannot be listed is an error entry, and the rest of the walk goes on', { skip: isRoot && 'root lists mode-000 folders' }, async (t) => {
+  const { chmodSync } = await import('node:fs');
+  const root = tempTree({ 'a.ts': '', 'locked/b.ts': '' });
+  chmodSync(`${root}/locked`, 0o000);
+  t.after(() => (chmodSync(`${root}/locked`, 0o755), removeTree(root)));
+  const found = await discoverFiles({ root });
+  assert.deepEqual(found.files.map((f) => f.rel), ['a.ts']);
+  assert.deepEqual(found.errors, [{ file: 'locked', reason: 'folder not readable: EACCES' }]);
+});

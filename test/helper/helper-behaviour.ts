@@ -355,15 +355,20 @@ export function defineHelperSuite(flavour: 'ts' | 'esm' | 'cjs'): void {
 
     test('no error message, stack or inspection contains the secret, a refresh token or an access token', async () => {
       const recorder = recordingFetch();
-      const provider = await setup(3600, { fetch: recorder.fetch, maxRetries: 1, timeoutMs: 150 });
+      // A generous timeout: only the deliberately hung requests may time out, even on a loaded machine.
+      const provider = await setup(3600, { fetch: recorder.fetch, maxRetries: 0, timeoutMs: 2000 });
       const access = await provider.getAccessToken();
       const errors: unknown[] = [];
       // Refused refresh, then a failing exchange: both errors raised while tokens and secret are in play.
       emu.setFaults({ refuseRefresh: true, failNext: { count: 2, status: 403 } });
       clock.advance(3600);
-      errors.push(await captureError(provider.getAccessToken()));
-      emu.setFaults({ refuseRefresh: false, hangNext: { count: 4, ms: 120_000 } });
-      errors.push(await captureError(provider.getAccessToken({ forceRefresh: true })));
+      const refused = await captureError(provider.getAccessToken());
+      assert.deepEqual([refused.code, refused.status], ['EXCHANGE_FAILED', 403]);
+      errors.push(refused);
+      emu.setFaults({ refuseRefresh: false, hangNext: { count: 1, ms: 120_000 } });
+      const timeout = await captureError(provider.getAccessToken({ forceRefresh: true }));
+      assert.equal(timeout.code, 'TIMEOUT');
+      errors.push(timeout);
       const refreshTokens = recorder.tokenBodies.filter((b) => b.path === REFRESH_ROUTE).map((b) => b.body.refreshToken!);
       assert.ok(refreshTokens.length >= 1);
       assert.ok(recorder.tokenBodies.some((b) => b.path === EXCHANGE_ROUTE));

@@ -47,6 +47,11 @@ ruleTester('password-grant', {
       findings: [{ severity: 'warning', confidence: 'medium', message: ['username + password login'] }],
     },
     {
+      name: 'a nested credentials body (flattened keys)',
+      files: [file('src/partner.ts', [request(5, str('https://api.partner.io/oauth/token'), { body: { encoding: 'json', fields: { 'auth.email': [env('E')], 'auth.password': [env('P')] } } })])],
+      findings: [{ confidence: 'medium' }],
+    },
+    {
       name: 'credentials body to an env-configured login endpoint: low (may be the own backend)',
       files: [file('src/svc.ts', [request(5, [env('BACKEND_URL'), text('/login')], { body: credentialsBody() })])],
       findings: [{ confidence: 'low' }],

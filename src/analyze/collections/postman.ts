@@ -5,6 +5,7 @@ import { child, entryOf, itemsOf, textOf, type TreeNode } from '../config/struct
 import type { LineIndex } from '../config/text-position.js';
 import { isTemplatePath } from '../config/value-kind.js';
 import { bodyTextFields, locateValue, located, requestFacts, type Located, type RequestDraft } from './request-facts.js';
+import { scriptHolders, scriptSigninDrafts } from './postman-scripts.js';
 import { scriptSetVariables, storedToken } from './script-tokens.js';
 import { templateParts, type Variables } from './value-parts.js';
 
@@ -47,6 +48,10 @@ export function postmanCollectionFacts(doc: TreeNode, ctx: DocContext): Fact[] {
     draft.draft.evidence = evidence;
     facts.push(...requestFacts(draft.draft, { index: ctx.index, parts: (s) => templateParts(s, vars, dynamic), fallback: draft.fallback }));
   });
+  const parts = (s: string) => templateParts(s, vars, dynamic);
+  for (const holder of scriptHolders(doc)) {
+    for (const { draft, fallback } of scriptSigninDrafts(holder, ctx, parts)) facts.push(...requestFacts({ ...draft, evidence }, { index: ctx.index, parts, fallback }));
+  }
   return facts;
 }
 

@@ -3,7 +3,7 @@ import type { SymbolicValue } from '../../facts/types.js';
 import type { RecognizeContext } from '../lexical/analyzer.js';
 import { dottedName, literalText, namedArg, positional, type Expr } from '../lexical/expression.js';
 import { bearer, bodyOf, mergeHeaders, type Body } from '../lexical/payload.js';
-import type { CallExpr } from '../lexical/program.js';
+import { sameFunction, type CallExpr } from '../lexical/program.js';
 
 const VERBS = /^(Post|Get|Put|Patch|Delete|Send)(?:AsJson|FromJson|String|ByteArray|Stream)?Async$/;
 
@@ -90,6 +90,7 @@ function sendAsync(ctx: RecognizeContext, call: CallExpr, messageArg: Expr | und
   const variable = messageArg.k === 'id' ? messageArg.name : undefined;
   if (variable) {
     for (const a of program.assignments) {
+      if (!sameFunction(program, a.start, call.start)) continue;
       if (a.target === `${variable}.Content`) content = a.value;
       if (a.target === `${variable}.Headers.Authorization`) headers = mergeHeaders(headers, { authorization: authorizationValue(ctx, a.value) });
     }
@@ -121,6 +122,7 @@ function restSharp(ctx: RecognizeContext): void {
     for (const c of program.calls) {
       const callee = dottedName(c.callee);
       const args = positional(c.args);
+      if (!sameFunction(program, c.start, v.start)) continue;
       if (callee === `${a.target}.AddJsonBody` && args[0]) body = bodyOf(folder, args[0], 'json') ?? { encoding: 'json', fields: {} };
       if ((callee === `${a.target}.AddParameter` || callee === `${a.target}.AddObject`) && literalText(args[0])) fields[literalText(args[0])!] = folder.value(args[1]);
     }

@@ -4,7 +4,7 @@ import type { RecognizeContext } from '../lexical/analyzer.js';
 import { collectFilledCollections } from '../lexical/builders.js';
 import { dottedName, literalText, positional, type Expr } from '../lexical/expression.js';
 import { bodyOf, mergeHeaders, type Body } from '../lexical/payload.js';
-import type { CallExpr } from '../lexical/program.js';
+import { sameFunction, type CallExpr } from '../lexical/program.js';
 import { isClientReceiver } from './routes.js';
 
 const METHOD_CONSTANTS: Record<string, string> = { MethodPost: 'POST', MethodGet: 'GET', MethodPut: 'PUT', MethodPatch: 'PATCH', MethodDelete: 'DELETE' };
@@ -23,7 +23,7 @@ export function recognizeGoRequests(ctx: RecognizeContext): void {
       const methodExpr = rest[0];
       const method = literalText(methodExpr) ?? METHOD_CONSTANTS[methodExpr?.k === 'member' ? methodExpr.name : ''];
       const target = program.assignments.find((a) => a.value === call)?.target;
-      emit(ctx, call, method, rest[1], rest[2], 'unknown', target ? requestHeaders(ctx, target) : undefined);
+      emit(ctx, call, method, rest[1], rest[2], 'unknown', target ? requestHeaders(ctx, target, call.start) : undefined);
       continue;
     }
     if (!isClientReceiver(receiver)) continue;
@@ -36,9 +36,10 @@ export function recognizeGoRequests(ctx: RecognizeContext): void {
 }
 
 /** `req.Header.Set("Authorization", …)`, `req.Header.Add(…)`, `req.SetBasicAuth(…)`. */
-function requestHeaders(ctx: RecognizeContext, req: string): Record<string, SymbolicValue> | undefined {
+function requestHeaders(ctx: RecognizeContext, req: string, at: number): Record<string, SymbolicValue> | undefined {
   let headers: Record<string, SymbolicValue> | undefined;
   for (const call of ctx.program.calls) {
+    if (!sameFunction(ctx.program, call.start, at)) continue;
     const callee = dottedName(call.callee);
     const args = positional(call.args);
     if ((callee === `${req}.Header.Set` || callee === `${req}.Header.Add`) && literalText(args[0])) headers = mergeHeaders(headers, { [literalText(args[0])!.toLowerCase()]: ctx.folder.value(args[1]) });

@@ -296,8 +296,18 @@ export function analyzeScript(sf: ts.SourceFile, input: ScriptInput): Fact[] {
   return facts;
 }
 
+/** Per-function answers: in bundles every request sits in one giant function, walked once, not per request. */
+function memo(compute: (fn: ts.Node) => boolean): (fn: ts.Node) => boolean {
+  const cache = new WeakMap<ts.Node, boolean>();
+  return (fn) => {
+    let v = cache.get(fn);
+    if (v === undefined) cache.set(fn, (v = compute(fn)));
+    return v;
+  };
+}
+
 /** Does a function keep a token in module-level or class state (`cached = res.data.token`, `this.token = ...`)? */
-function storesToken(fn: ts.Node): boolean {
+const storesToken = memo((fn: ts.Node): boolean => {
   let found = false;
   const visit = (n: ts.Node): void => {
     if (found) return;
@@ -316,10 +326,10 @@ function storesToken(fn: ts.Node): boolean {
   };
   visit(fn);
   return found;
-}
+});
 
 /** Does a function return request headers/config carrying a bearer (`return { Authorization: 'Bearer ' + t }`)? */
-function buildsAuthHeaders(fn: ts.Node): boolean {
+const buildsAuthHeaders = memo((fn: ts.Node): boolean => {
   let found = false;
   const visit = (n: ts.Node): void => {
     if (found) return;
@@ -337,7 +347,7 @@ function buildsAuthHeaders(fn: ts.Node): boolean {
   }
   fn.forEachChild(visit);
   return found;
-}
+});
 
 function isWithin(node: ts.Node, container: ts.Node): boolean {
   for (let n: ts.Node | undefined = node; n; n = n.parent) if (n === container) return true;

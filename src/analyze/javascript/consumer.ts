@@ -95,18 +95,35 @@ function trackCallbackParam(cb: ts.Expression, out: Set<string>, depth: number, 
 /** Calls in the same file of a named function (`getToken()`, `this.getToken()`), as expressions. */
 export function callsOf(fn: ts.SignatureDeclaration): ts.CallExpression[] {
   const name = fnLocalName(fn);
-  if (!name) return [];
-  const out: ts.CallExpression[] = [];
+  return name ? (callIndexOf(fn.getSourceFile()).get(name) ?? []) : [];
+}
+
+const callIndexes = new WeakMap<ts.SourceFile, Map<string, ts.CallExpression[]>>();
+
+/** Every call of the file by the name it calls (`f()`, `this.f()`, `obj.f()` → 'f'), built once per file. */
+function callIndexOf(sf: ts.SourceFile): Map<string, ts.CallExpression[]> {
+  let index = callIndexes.get(sf);
+  if (index) return index;
+  const built = new Map<string, ts.CallExpression[]>();
   const visit = (n: ts.Node): void => {
     if (ts.isCallExpression(n)) {
-      const { root, members } = accessChain(n.expression);
-      const called = members.length ? members[members.length - 1] : ts.isIdentifier(root) ? root.text : undefined;
-      if (called === name && (members.length === 0 || root.kind === ts.SyntaxKind.ThisKeyword || members.length === 1)) out.push(n);
+      const callee = n.expression;
+      const called = ts.isIdentifier(callee)
+        ? callee.text
+        : ts.isPropertyAccessExpression(callee) && (callee.expression.kind === ts.SyntaxKind.ThisKeyword || ts.isIdentifier(callee.expression))
+          ? callee.name.text
+          : undefined;
+      if (called) {
+        const list = built.get(called);
+        if (list) list.push(n);
+        else built.set(called, [n]);
+      }
     }
     n.forEachChild(visit);
   };
-  visit(fn.getSourceFile());
-  return out;
+  visit(sf);
+  callIndexes.set(sf, (index = built));
+  return index;
 }
 
 /** The name a function is called by within its file (`getToken` for `async getToken()` or `const getToken = () => ...`). */

@@ -82,7 +82,8 @@ function foldAt(expr: ts.Expression, depth: number, notes?: FoldNotes): ValuePar
   if (ts.isTaggedTemplateExpression(e)) return unknown();
   if (ts.isBinaryExpression(e)) {
     const op = e.operatorToken.kind;
-    if (op === ts.SyntaxKind.PlusToken) return [...foldAt(e.left, depth + 1, notes), ...foldAt(e.right, depth + 1, notes)];
+    // `a + b + c + …` nests to the left: fold the operands as siblings so long chains stay within depth.
+    if (op === ts.SyntaxKind.PlusToken) return plusOperands(e).flatMap((operand) => foldAt(operand, depth + 1, notes));
     if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) return foldDefault(e, depth, notes);
     if (op === ts.SyntaxKind.CommaToken) return foldAt(e.right, depth + 1, notes);
     return unknown();
@@ -100,6 +101,21 @@ function foldAt(expr: ts.Expression, depth: number, notes?: FoldNotes): ValuePar
   if (ts.isCallExpression(e)) return foldCall(e, depth, notes) ?? unknown();
   if (ts.isNewExpression(e)) return foldNewUrl(e, depth, notes) ?? unknown();
   return unknown();
+}
+
+function plusOperands(e: ts.BinaryExpression): ts.Expression[] {
+  const out: ts.Expression[] = [];
+  let cur: ts.Expression = e;
+  while (ts.isBinaryExpression(cur) && cur.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    out.unshift(cur.right);
+    cur = unwrapParens(cur.left);
+  }
+  out.unshift(cur);
+  return out;
+}
+
+function unwrapParens(e: ts.Expression): ts.Expression {
+  return ts.isParenthesizedExpression(e) ? unwrapParens(e.expression) : e;
 }
 
 /** `a || b` / `a ?? b`: prefer the literal fallback of an env read (it names the real host). */

@@ -4,7 +4,7 @@ import type { RecognizeContext } from '../lexical/analyzer.js';
 import { collectFilledCollections } from '../lexical/builders.js';
 import { chainOf, dottedName, literalText, positional, type ChainSegment, type Expr } from '../lexical/expression.js';
 import { bearer, bodyOf, headersOf, mergeHeaders, type Body } from '../lexical/payload.js';
-import type { CallExpr } from '../lexical/program.js';
+import { sameFunction, type CallExpr } from '../lexical/program.js';
 
 const REST_TEMPLATE = /^(postForObject|postForEntity|postForLocation|exchange|getForObject|getForEntity|put|delete)$/;
 
@@ -93,7 +93,7 @@ function restTemplate(ctx: RecognizeContext, call: CallExpr, chain: ChainSegment
     const [payload, headerArg] = positional(entity.args);
     body = payload ? bodyOf(folder, payload, 'unknown') ?? { encoding: 'unknown', fields: {} } : undefined;
     const headerName = dottedName(headerArg);
-    if (headerName) headers = springHeaders(ctx, headerName);
+    if (headerName) headers = springHeaders(ctx, headerName, call.start);
   } else if (requestArg) body = bodyOf(folder, requestArg, 'json') ?? { encoding: 'unknown', fields: {} };
   if (body && body.encoding === 'unknown') body = { ...body, encoding: /APPLICATION_FORM_URLENCODED|MultiValueMap/.test(program.text) ? 'form' : 'json' };
   folder.names.clear();
@@ -102,9 +102,10 @@ function restTemplate(ctx: RecognizeContext, call: CallExpr, chain: ChainSegment
 }
 
 /** `headers.setBearerAuth(t)`, `headers.set("Authorization", …)`, `headers.setContentType(…)` on a Spring HttpHeaders variable. */
-function springHeaders(ctx: RecognizeContext, name: string): Record<string, SymbolicValue> | undefined {
+function springHeaders(ctx: RecognizeContext, name: string, at: number): Record<string, SymbolicValue> | undefined {
   let headers: Record<string, SymbolicValue> | undefined;
   for (const call of ctx.program.calls) {
+    if (!sameFunction(ctx.program, call.start, at)) continue;
     const callee = dottedName(call.callee);
     const args = positional(call.args);
     if (callee === `${name}.setBearerAuth`) headers = mergeHeaders(headers, { authorization: bearer(ctx.folder, args[0]) });
@@ -127,6 +128,7 @@ function apacheRequest(ctx: RecognizeContext, call: CallExpr): void {
     for (const c of program.calls) {
       const callee = dottedName(c.callee);
       const args = positional(c.args);
+      if (!sameFunction(program, c.start, call.start)) continue;
       if (callee === `${target}.setEntity` && args[0]) body = bodyOf(folder, args[0], 'unknown') ?? { encoding: 'unknown', fields: {} };
       if ((callee === `${target}.setHeader` || callee === `${target}.addHeader`) && literalText(args[0])) headers = mergeHeaders(headers, { [literalText(args[0])!.toLowerCase()]: folder.value(args[1]) });
     }

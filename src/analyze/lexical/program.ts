@@ -235,3 +235,8 @@ export function bindingOf(program: Program, name: string, offset: number): Assig
 export function spanOf(program: Program, e: { start: number; end: number }): Span {
   return program.lines.span(e.start, e.end);
 }
+
+/** Both offsets sit in the same innermost function (or both at top level): a local `req` means the same variable. */
+export function sameFunction(program: Program, a: number, b: number): boolean {
+  return scopeAt(program, a, 'function') === scopeAt(program, b, 'function');
+}

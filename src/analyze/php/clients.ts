@@ -3,7 +3,7 @@ import type { SymbolicValue } from '../../facts/types.js';
 import type { RecognizeContext } from '../lexical/analyzer.js';
 import { chainOf, dottedName, literalText, positional, type Expr } from '../lexical/expression.js';
 import { bearer, bodyOf, entriesOf, headersOf, lowerKeys, mergeHeaders, parseBodyText, type Body } from '../lexical/payload.js';
-import type { CallExpr } from '../lexical/program.js';
+import { scopeAt, type CallExpr } from '../lexical/program.js';
 import { isRouterReceiver } from './routes.js';
 
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'request', 'getasync', 'postasync', 'requestasync', 'putasync']);
@@ -151,7 +151,9 @@ function laravelHttp(ctx: RecognizeContext, call: CallExpr, chain: NonNullable<R
 function curlHandles(ctx: RecognizeContext): void {
   const { program, folder } = ctx;
   const handles = new Map<string, { node: CallExpr; options: Map<string, Expr> }>();
-  const handleOf = (name: string, node: CallExpr) => {
+  // A handle is a variable within one function: `$ch` in two functions are two requests.
+  const handleOf = (variable: string, node: CallExpr) => {
+    const name = `${variable}@${scopeAt(program, node.start, 'function')?.start ?? -1}`;
     let h = handles.get(name);
     if (!h) handles.set(name, (h = { node, options: new Map() }));
     return h;

@@ -3,7 +3,7 @@ import type { SymbolicValue } from '../../facts/types.js';
 import type { RecognizeContext } from '../lexical/analyzer.js';
 import { dottedName, literalText, namedArg, positional, type Expr } from '../lexical/expression.js';
 import { bodyOf, headersOf, mergeHeaders } from '../lexical/payload.js';
-import type { CallExpr } from '../lexical/program.js';
+import { sameFunction, type CallExpr } from '../lexical/program.js';
 import { verbCallsAreRequests } from './routes.js';
 
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head']);
@@ -66,7 +66,10 @@ function netHttpClassMethod(ctx: RecognizeContext, call: CallExpr, verb: string)
   folder.names.clear();
   const url = folder.value(args[0]);
   const form = verb === 'post_form';
-  const body = verb.startsWith('post') || verb === 'put' || verb === 'patch' ? bodyOf(folder, args[1], form ? 'form' : 'unknown') ?? (args[1] ? { encoding: 'unknown' as const, fields: {} } : undefined) : undefined;
+  // `post_form(uri, 'k' => v)`: a hash written without braces arrives as keyed arguments.
+  const keyed = call.args.filter((a) => a.key || a.name);
+  const payload: Expr | undefined = args[1] ?? (keyed.length ? { k: 'coll', entries: keyed, start: call.start, end: call.end } : undefined);
+  const body = verb.startsWith('post') || verb === 'put' || verb === 'patch' ? bodyOf(folder, payload, form ? 'form' : 'unknown') ?? (payload ? { encoding: 'unknown' as const, fields: {} } : undefined) : undefined;
   const method = verb.startsWith('get') ? 'GET' : verb === 'post_form' ? 'POST' : verb;
   ctx.facts.request({ node: call, client: 'net_http', method, url, body, headers: headersOf(folder, args[2]), names: [...folder.names] });
 }
@@ -108,10 +111,12 @@ function netHttpRequestObject(ctx: RecognizeContext, name: string, r: { node: Ca
   let headers = headersOf(folder, positional(r.node.args)[1]);
   for (const call of program.calls) {
     const callee = dottedName(call.callee);
+    if (!sameFunction(program, call.start, r.node.start)) continue;
     if (callee === `${name}.set_form_data` || callee === `${name}.form_data=`) body = bodyOf(folder, call.args[0] ? { k: 'coll', entries: call.args, start: call.start, end: call.end } : undefined, 'form');
     if (callee === `${name}.basic_auth`) headers = mergeHeaders(headers, { authorization: [{ kind: 'text', text: 'Basic ' }, { kind: 'unknown', text: 'basic_auth' }] });
   }
   for (const a of program.assignments) {
+    if (!sameFunction(program, a.start, r.node.start)) continue;
     if (a.target === `${name}.body`) body = bodyOf(folder, a.value, 'unknown') ?? { encoding: 'unknown', fields: {} };
     const header = /^(.*)\[(.+)\]$/.exec(a.target);
     if (header && header[1] === name) headers = mergeHeaders(headers, { [header[2]!.toLowerCase()]: folder.value(a.value) });

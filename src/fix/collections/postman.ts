@@ -21,6 +21,8 @@ import type { CollectionFix } from './types.js';
 
 type Json = Record<string, unknown>;
 
+const SCRIPT_SIGNIN_NOTE = `A Postman script signs in with pm.sendRequest to /auth/local/signin: change it to POST ${EXCHANGE_URL} with the JSON body {"clientId": "{{${CLIENT_ID_VAR}}}", "secret": "{{${CLIENT_SECRET_VAR}}}"}, store access_token (and refresh_token, expires_in) and only call it again when the token is about to expire.`;
+
 const EXCHANGE_BODY = `{\n  "clientId": "{{${CLIENT_ID_VAR}}}",\n  "secret": "{{${CLIENT_SECRET_VAR}}}"\n}`;
 
 function isObject(v: unknown): v is Json {
@@ -44,6 +46,8 @@ export function fixPostmanCollection(text: string, doc: Json): CollectionFix {
   const editor = new JsonEditor(text);
   const manual: string[] = [];
   const signins = signinItems(doc.item as unknown[], ['item']);
+  // Sign-ins sent from scripts (`pm.sendRequest`) are code: described, not rewritten.
+  if (/sendRequest[\s\S]*local\/signin|local\/signin[\s\S]*sendRequest/.test(text)) manual.push(SCRIPT_SIGNIN_NOTE);
   if (!signins.length) return { text, changed: false, manual };
   const credentialVars = new Set<string>();
   let literalCredentials = false;

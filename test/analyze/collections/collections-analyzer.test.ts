@@ -35,6 +35,12 @@ const EXPECTED: Record<string, string[]> = {
     'secret password password in a http-file request body @5:37-55',
     'request http-file GET https://api.axept.io/v1/vendors @12:1',
   ],
+  // A collection-level pre-request script that signs in with pm.sendRequest before every request.
+  'collections/auto-login.postman_collection.json': [
+    'request postman GET https://api.axept.io/v1/projects/123/consents @28:9',
+    'request postman POST https://api.axept.io/v1/auth/local/signin json{username={{user}},password=«redacted»} ->token @13:11',
+    'secret password password in a postman request body @16:106-125',
+  ],
   'collections/openapi-modern.json': [],
   'collections/openapi.yaml': [
     'doc OpenAPI description tells readers to sign in with a username and password to get a token @6:17',
@@ -141,4 +147,9 @@ test('Swagger 2 JSON: a description inside a single-line string is reported on i
 test('a HAR without credentials gives requests only', () => {
   const text = JSON.stringify({ log: { entries: [{ request: { method: 'GET', url: 'https://example.com/', headers: [] }, response: { content: { text: '{}' } } }] } }, null, 1);
   assert.deepEqual(describe(factsOfText('x.har', text)), ['request har GET https://example.com/ @7:6']);
+});
+
+test('a pre-request sign-in without a guard runs before every request', () => {
+  const signin = factsOfFixture('collections/auto-login.postman_collection.json').filter((f): f is RequestFact => f.kind === 'request')[1]!;
+  assert.equal(signin.context.perRequest, true);
 });

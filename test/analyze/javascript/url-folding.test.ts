@@ -30,6 +30,7 @@ const CASES: Array<{ name: string; code: string; url: string; base?: string }> =
   { name: 'constructor parameter default', code: "class A { constructor(base = 'https://api.axept.io') { this.base = base; }\n s() { return fetch(this.base + '/auth/local/signin'); } }", url: 'https://api.axept.io/auth/local/signin' },
   { name: 'String() and toString()', code: "const u = new URL('/auth/local/signin', 'https://api.axept.io');\nfetch(u.toString())", url: 'https://api.axept.io/auth/local/signin' },
   { name: 'type assertion and parentheses', code: "fetch((('/auth/local/signin' as string)))", url: '/auth/local/signin' },
+  { name: 'a long + chain', code: "fetch('https://' + 'api' + '.' + 'axept' + '.' + 'io' + '/' + 'auth' + '/' + 'local' + '/' + 'sign' + 'in' + '?' + 'a' + '=' + '1')", url: 'https://api.axept.io/auth/local/signin?a=1' },
   { name: 'concat method', code: "fetch('https://api.axept.io'.concat('/auth/local/signin'))", url: 'https://api.axept.io/auth/local/signin' },
 ];
 

@@ -75,3 +75,11 @@ test('an environment for another service keeps its username/password', () => {
   const env = JSON.stringify({ name: 'CMS', values: [{ key: 'username', value: 'editor' }, { key: 'password', value: '' }], _postman_variable_scope: 'environment' }, null, 2);
   assert.deepEqual(fixCollectionText('cms.postman_environment.json', env), { text: env, changed: false, manual: [] });
 });
+
+test('a sign-in sent from a pre-request script is left as is, with instructions', () => {
+  const text = readFileSync(ROOT_FIXTURES + 'collections/auto-login.postman_collection.json', 'utf8');
+  const out = fixCollectionText('auto-login.postman_collection.json', text)!;
+  assert.equal(out.changed, false);
+  assert.equal(out.text, text);
+  assert.match(out.manual.join('\n'), /pm\.sendRequest/);
+});
