@@ -2,7 +2,7 @@
  * Small AST questions the transforms ask again and again (babel AST as produced by jscodeshift's
  * `tsx`/`ts` parsers). Not a transform: files starting with `_` are shared support modules.
  */
-import type { ASTPath, JSCodeshift } from 'jscodeshift';
+import type { ASTPath, FileInfo, JSCodeshift, Options } from 'jscodeshift';
 
 /** A babel AST node, loosely typed: the transforms inspect many node shapes by their `type`. */
 export type AnyNode = { type: string; [key: string]: any };
@@ -287,4 +287,22 @@ export function hideShebang(source: string): { text: string; restore: (output: s
     text: hidden + source.slice(match[0].length),
     restore: (output) => (output.startsWith(hidden) ? `#!${match[1]}${output.slice(hidden.length)}` : `#!${match[1]}\n${output}`),
   };
+}
+
+/** Run a transform body on the file with any shebang hidden (see hideShebang); unchanged stays byte-identical. */
+export function withHiddenShebang(file: FileInfo, run: (file: FileInfo) => string): string {
+  const { text, restore } = hideShebang(file.source);
+  const output = run({ ...file, source: text });
+  return output === text ? file.source : restore(output);
+}
+
+/**
+ * Lines where the scanner reported a finding for this transform (`options.findingLines`, passed by
+ * `axeptio-migrate fix`): the scanner links files (a URL constant or client instance imported from
+ * elsewhere), so a call on such a line is known to be the flow even when this file alone cannot tell.
+ */
+export function findingLines(options: Options, transform: string): ReadonlySet<number> {
+  const all = options['findingLines'];
+  const lines = all && typeof all === 'object' ? (all as Record<string, unknown>)[transform] : undefined;
+  return new Set(Array.isArray(lines) ? lines.filter((n): n is number => typeof n === 'number') : []);
 }

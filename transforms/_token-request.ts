@@ -59,7 +59,7 @@ export function clientModuleNames(j: JSCodeshift, root: Collection<any>): Map<st
 }
 
 /** Describe `path` (a CallExpression) as an HTTP request, or null if it is not one we know. */
-export function describeRequest(j: JSCodeshift, path: NodePath, modules: Map<string, ClientShape>): RequestCall | null {
+export function describeRequest(j: JSCodeshift, path: NodePath, modules: Map<string, ClientShape>, hinted = false): RequestCall | null {
   const node = path.node;
   const callee = node.callee;
   const args = node.arguments as AnyNode[];
@@ -70,10 +70,13 @@ export function describeRequest(j: JSCodeshift, path: NodePath, modules: Map<str
     if (callee.name === 'fetch') shape = 'fetch';
     else shape = modules.get(callee.name) ?? null;
     if (shape) urlNode = args[0]?.type === 'ObjectExpression' ? propertyValue(args[0], 'url') ?? propertyValue(args[0], 'uri') : args[0];
-    else if (args[0] && /\/auth\/local\/signin|\/identity\/resources\/auth\/v1\/api-token/.test(staticText(j, path, args[0]))) {
-      // A project wrapper (`apiPost(path, body)`): the scanner links these to their definitions.
-      shape = 'generic';
-      urlNode = args[0];
+    else {
+      // A project wrapper (`apiPost(path, body)`, `request('POST', path, body)`): the scanner links these to their definitions.
+      const urlArg = args.find((a) => /\/auth\/local\/signin|\/identity\/resources\/auth\/v1\/api-token/.test(staticText(j, path, a)));
+      if (urlArg || (hinted && args.length > 0)) {
+        shape = 'generic';
+        urlNode = urlArg ?? args[0];
+      }
     }
   } else if (isMember(callee)) {
     const method = memberName(callee);

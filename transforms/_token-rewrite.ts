@@ -4,7 +4,7 @@
  * print with the file's own quotes and line endings.
  */
 import type { API, Collection, FileInfo, JSCodeshift, Options } from 'jscodeshift';
-import { type AnyNode, type NodePath, enclosingFunction, lineOf, sourceOf } from './_ast.ts';
+import { type AnyNode, type NodePath, enclosingFunction, findingLines, lineOf, sourceOf, withHiddenShebang } from './_ast.ts';
 import { collapseTokenCaches, inlineSingleUseTokenVariables, inlineTokenWrappers, namesIn, removeUnusedBindings, simplifyReturnAwait } from './_cleanup.ts';
 import { addHelperImport } from './_helper-import.ts';
 import { reportManualStep } from './_manual-step.ts';
@@ -36,14 +36,37 @@ export function printOptions(source: string, root: Collection<any>, j: JSCodeshi
 
 /** Run one token-request transform over a file. Returns the new source, or the old one when nothing changed. */
 export function rewriteTokenRequests(file: FileInfo, api: API, options: Options, kind: TokenRequestKind): string {
+  return withHiddenShebang(file, (visible) => rewriteVisible(visible, api, options, kind));
+}
+
+function rewriteVisible(file: FileInfo, api: API, options: Options, kind: TokenRequestKind): string {
   const j = api.jscodeshift;
   const root = j(file.source);
   const modules = clientModuleNames(j, root);
+  const hintedLines = findingLines(options, kind.transform);
+  const hinted = new Set<AnyNode>();
   const requests: RequestCall[] = [];
+  const byLine = new Map<number, NodePath[]>();
   root.find(j.CallExpression).forEach((p: any) => {
+    const line = p.node.loc?.start.line as number;
+    if (hintedLines.has(line)) byLine.set(line, [...(byLine.get(line) ?? []), p]);
     const request = describeRequest(j, p, modules);
     if (request && kind.matchesUrl(fullUrl(request))) requests.push(request);
   });
+  // On a line the scanner reported, the request is the first call a client makes there, else the
+  // outermost call (a project wrapper): never a helper call nested in its arguments.
+  for (const calls of byLine.values()) {
+    const matched = calls.filter((c) => requests.some((r) => r.path.node === c.node));
+    if (matched.length) {
+      for (const c of matched) hinted.add(c.node);
+      continue;
+    }
+    const known = calls.map((c) => describeRequest(j, c, modules)).find((r) => r && r.shape !== 'generic');
+    const request = known ?? describeRequest(j, calls[0]!, modules, true);
+    if (!request) continue;
+    hinted.add(request.path.node);
+    requests.push(request);
+  }
   if (requests.length === 0) return file.source;
 
   const manual = (line: number | undefined, reason: string) => reportManualStep(api, options, { transform: kind.transform, file: file.path, line, reason });
@@ -58,7 +81,7 @@ export function rewriteTokenRequests(file: FileInfo, api: API, options: Options,
   const plans: RewritePlan[] = [];
   for (const request of requests) {
     const line = lineOf(request.path.node);
-    const urlTie = mentionsAxeptio(request.evidenceText) || mentionsAxeptio(fullUrl(request));
+    const urlTie = hinted.has(request.path.node) || mentionsAxeptio(request.evidenceText) || mentionsAxeptio(fullUrl(request));
     if ((ownRoute && !urlTie) || !isAxeptioTarget(fullUrl(request), urlTie || fileTie)) {
       manual(line, `no tie to Axeptio (${fullUrl(request) || 'unknown URL'}): looks like the application's own endpoint; left unchanged`);
       continue;

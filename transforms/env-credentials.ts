@@ -10,7 +10,7 @@
  *   npx jscodeshift -t transforms/env-credentials.ts --parser=tsx <paths>
  */
 import type { API, FileInfo, Options } from 'jscodeshift';
-import { type AnyNode, lineOf, memberName } from './_ast.ts';
+import { type AnyNode, lineOf, memberName, withHiddenShebang } from './_ast.ts';
 import { reportManualStep } from './_manual-step.ts';
 import { browserCodeReason } from './_safety.ts';
 import { printOptions } from './_token-rewrite.ts';
@@ -28,6 +28,10 @@ export function replacementFor(variable: string): string | null {
 
 /** The jscodeshift transform. */
 export default function envCredentials(file: FileInfo, api: API, options: Options): string {
+  return withHiddenShebang(file, (visible) => rewrite(visible, api, options));
+}
+
+function rewrite(file: FileInfo, api: API, options: Options): string {
   const j = api.jscodeshift;
   const root = j(file.source);
   const reads: Array<{ path: any; variable: string; replacement: string }> = [];

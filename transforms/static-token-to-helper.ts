@@ -15,7 +15,7 @@
  * Options: `--helperPath=<file>`, `--importExtension=js|none` (see signin-to-client-credentials).
  */
 import type { API, Collection, FileInfo, JSCodeshift, Options } from 'jscodeshift';
-import { type AnyNode, type NodePath, canAwaitAt, removeObjectProperties, constInitOf, enclosingFunction, isMember, lineOf, memberName, sourceOf, staticText, unwrap } from './_ast.ts';
+import { type AnyNode, type NodePath, canAwaitAt, findingLines, removeObjectProperties, withHiddenShebang, constInitOf, enclosingFunction, isMember, lineOf, memberName, sourceOf, staticText, unwrap } from './_ast.ts';
 import { namesIn, removeUnusedBindings } from './_cleanup.ts';
 import { addHelperImport, HELPER_FETCH, HELPER_FUNCTION } from './_helper-import.ts';
 import { reportManualStep } from './_manual-step.ts';
@@ -29,6 +29,10 @@ const NAME = 'static-token-to-helper';
 
 /** The jscodeshift transform. */
 export default function staticTokenToHelper(file: FileInfo, api: API, options: Options): string {
+  return withHiddenShebang(file, (visible) => rewrite(visible, api, options));
+}
+
+function rewrite(file: FileInfo, api: API, options: Options): string {
   const j = api.jscodeshift;
   const root = j(file.source);
   const program = root.find(j.Program).paths()[0]!.node as AnyNode;
@@ -44,10 +48,12 @@ export default function staticTokenToHelper(file: FileInfo, api: API, options: O
   const modules = clientModuleNames(j, root);
   const candidates = new Set<string>();
   let changed = false;
+  const hinted = findingLines(options, NAME);
   for (const site of sites) {
     const line = lineOf(site.property.node);
-    if (!fileTie && !mentionsAxeptio(sourceOf(j, site.property.node))) continue;
-    const outcome = rewriteSite(j, site, modules, candidates);
+    const reported = [...hinted].some((l) => l >= (site.property.node.loc?.start.line ?? 0) - 3 && l <= (site.property.node.loc?.end.line ?? 0));
+    if (!fileTie && !reported && !mentionsAxeptio(sourceOf(j, site.property.node))) continue;
+    const outcome = rewriteSite(j, site, modules, candidates, reported);
     if (typeof outcome === 'string') manual(line, outcome);
     else changed = true;
   }
@@ -145,7 +151,7 @@ function isHelperBearer(value: AnyNode): boolean {
 }
 
 /** Rewrite one site; returns a manual-step reason when it cannot. */
-function rewriteSite(j: JSCodeshift, site: StaticBearer, modules: Map<string, string>, candidates: Set<string>): true | string {
+function rewriteSite(j: JSCodeshift, site: StaticBearer, modules: Map<string, string>, candidates: Set<string>, reported: boolean): true | string {
   const { property } = site;
   namesIn(j, [site.value], candidates);
   if (property.node.type === 'AssignmentExpression') return rewriteDefaultsAssignment(j, property, modules);
@@ -173,7 +179,7 @@ function rewriteSite(j: JSCodeshift, site: StaticBearer, modules: Map<string, st
   // fetch(url, { headers: { Authorization } })
   if (holder.node.type === 'CallExpression' && holder.node.callee.type === 'Identifier' && holder.node.callee.name === 'fetch' && holder.node.arguments[1] === config.node) {
     const url = holder.node.arguments[0];
-    if (!mentionsAxeptio(sourceOf(j, url) + staticText(j, holder, url))) return 'a fetch with a static bearer to a URL not tied to Axeptio: left unchanged';
+    if (!reported && !mentionsAxeptio(sourceOf(j, url) + staticText(j, holder, url))) return 'a fetch with a static bearer to a URL not tied to Axeptio: left unchanged';
     removeProperty(j, property, headersProperty);
     const init = holder.node.arguments[1];
     if (init.type === 'ObjectExpression' ? init.properties.length === 0 : init.type === 'Identifier' && init.name === '{}') holder.node.arguments.splice(1, 1);

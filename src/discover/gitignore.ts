@@ -10,16 +10,26 @@ interface Level {
   /** Folder of the .gitignore relative to the root, '' or ending in '/'. */
   prefix: string;
   matcher: Ignore;
+  /** This file ignores the floor folder itself: its rules are then read relative to the floor. */
+  floorIgnored?: boolean;
 }
 
 export class GitignoreTree {
   private readonly levels: Level[] = [];
   private readonly dirCache = new Map<string, boolean>();
 
+  /**
+   * @param floor folder (POSIX, relative to the tree's base) the walk started from: it and its
+   * ancestors are never treated as ignored, so `scan dist/` scans dist even if .gitignore lists it.
+   */
+  constructor(private readonly floor = '') {}
+
   /** Add the rules of one ignore file located in folder `dir` (POSIX, relative to root, '' for root). */
   add(dir: string, content: string): void {
     const prefix = dir === '' || dir === '.' ? '' : dir.replace(/\/?$/, '/');
-    this.levels.push({ prefix, matcher: ignore({ allowRelativePaths: true, ignorecase: false }).add(content) });
+    const matcher = ignore({ allowRelativePaths: true, ignorecase: false }).add(content);
+    const floorIgnored = this.floor !== '' && this.floor.startsWith(prefix) && this.floor.length > prefix.length && matcher.ignores(`${this.floor.slice(prefix.length)}/`);
+    this.levels.push({ prefix, matcher, floorIgnored });
     // Shallow first so deeper files are consulted last and win.
     this.levels.sort((a, b) => a.prefix.split('/').length - b.prefix.split('/').length);
     this.dirCache.clear();
@@ -34,6 +44,7 @@ export class GitignoreTree {
   }
 
   private dirIgnored(dir: string): boolean {
+    if (this.floor === dir || this.floor.startsWith(`${dir}/`)) return false;
     const cached = this.dirCache.get(dir);
     if (cached !== undefined) return cached;
     const slash = dir.lastIndexOf('/');
@@ -46,7 +57,9 @@ export class GitignoreTree {
     let ignored = false;
     for (const level of this.levels) {
       if (!path.startsWith(level.prefix) || path.length === level.prefix.length) continue;
-      const verdict = level.matcher.test(path.slice(level.prefix.length));
+      // `ignore` also checks parent folders; when one of them is the explicitly scanned floor
+      // folder, its exclusion must not leak down, so match relative to the floor instead.
+      const verdict = level.matcher.test(level.floorIgnored ? path.slice(this.floor.length + 1) : path.slice(level.prefix.length));
       if (verdict.ignored) ignored = true;
       else if (verdict.unignored) ignored = false;
     }

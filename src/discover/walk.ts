@@ -1,8 +1,10 @@
 /**
  * Discovery: which files of the scanned paths get read. fast-glob walks (dot files included,
  * symlinks never followed, default ignores pruned during the walk); .gitignore files at every
- * level and `.git/info/exclude` are then applied, then the user's `--exclude`/config `ignore`
- * and `--include`. Folders that cannot be listed are recorded as errors instead of aborting.
+ * level from the top of the enclosing git work tree (or the root outside git) and
+ * `.git/info/exclude` are then applied, then the user's `--exclude`/config `ignore` and
+ * `--include`. A folder named on the command line is walked even if a .gitignore lists it (its
+ * contents still obey the rules). Folders that cannot be listed become errors, not aborts.
  *
  * Explicit file arguments behave like ESLint's: they are scanned even when the default ignore
  * set or a .gitignore would skip them, but never when the user's own exclude globs match.
@@ -74,14 +76,16 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
     seen.set(abs, { abs, rel, kind, explicit: true });
   }
 
+  // .gitignore files apply from the top of the enclosing git work tree, as git applies them.
+  const base = gitWorkTreeTop(root) ?? root;
   for (const folder of folders) {
     const walked = await walkFolder(folder, errors, root);
-    const gitignores = await loadGitignores(root, folder, walked);
+    const gitignores = loadGitignores(base, folder, walked);
     for (const abs of walked) {
       if (seen.has(abs)) continue;
       const rel = relativePosix(root, abs);
       const kind = fileKindOf(rel);
-      if (!kind || gitignores.ignores(rel) || userExcluded(rel) || !included(rel)) continue;
+      if (!kind || gitignores.ignores(relativePosix(base, abs)) || userExcluded(rel) || !included(rel)) continue;
       seen.set(abs, { abs, rel, kind, explicit: false });
     }
   }
@@ -122,25 +126,39 @@ function capturingFs(errors: Discovery['errors'], root: string): Partial<typeof 
   return { readdir };
 }
 
-/** The .gitignore files found by the walk plus `.git/info/exclude` of the root, stacked. */
-async function loadGitignores(root: string, folder: string, walked: readonly string[]): Promise<GitignoreTree> {
-  const tree = new GitignoreTree();
-  const exclude = readIfExists(path.join(root, '.git', 'info', 'exclude'));
+/** The .gitignore files found by the walk and those between `base` and `folder`, plus `.git/info/exclude`, stacked. */
+function loadGitignores(base: string, folder: string, walked: readonly string[]): GitignoreTree {
+  const floor = relativePosix(base, folder);
+  const tree = new GitignoreTree(floor === '.' ? '' : floor);
+  const exclude = readIfExists(path.join(base, '.git', 'info', 'exclude'));
   if (exclude !== undefined) tree.add('', exclude);
   const files = walked.filter((p) => path.basename(p) === '.gitignore');
-  // A .gitignore between the root and a scanned sub-folder still applies to it.
-  for (let dir = path.dirname(folder); dir.length >= root.length && dir.startsWith(root); dir = path.dirname(dir)) {
-    files.push(path.join(dir, '.gitignore'));
-    if (dir === root || dir === path.dirname(dir)) break;
+  if (isInside(base, folder)) {
+    for (let dir = folder; ; dir = path.dirname(dir)) {
+      files.push(path.join(dir, '.gitignore'));
+      if (dir === base || dir === path.dirname(dir)) break;
+    }
   }
-  if (folder !== root && folder.startsWith(root)) files.push(path.join(folder, '.gitignore'));
   for (const file of new Set(files)) {
     const content = readIfExists(file);
     if (content === undefined) continue;
-    const dir = relativePosix(root, path.dirname(file));
+    const dir = relativePosix(base, path.dirname(file));
     tree.add(dir === '.' ? '' : dir, content);
   }
   return tree;
+}
+
+/** The folder holding `.git` (folder or file, for worktrees and submodules) at or above `start`. */
+function gitWorkTreeTop(start: string): string | undefined {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, '.git'))) return dir;
+    if (dir === path.dirname(dir)) return undefined;
+  }
+}
+
+function isInside(parent: string, child: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
 function readIfExists(file: string): string | undefined {

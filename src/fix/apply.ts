@@ -79,7 +79,7 @@ function runFixer(plan: FilePlan, text: string, ctx: ApplyContext): { after: str
   switch (plan.kind) {
     case 'code': {
       const hint = ctx.importExtension(plan.abs);
-      const run = runTransforms(plan.transforms, plan.abs, text, { helperPath: ctx.helperPath, ...(hint ? { importExtension: hint } : {}) });
+      const run = runTransforms(plan.transforms, plan.abs, text, { helperPath: ctx.helperPath, findingLines: findingLinesOf(plan), ...(hint ? { importExtension: hint } : {}) });
       return { after: run.output, steps: run.steps };
     }
     case 'env-template':
@@ -90,6 +90,13 @@ function runFixer(plan: FilePlan, text: string, ctx: ApplyContext): { after: str
       return { after: fixed.text, steps: fixed.manual.map((reason) => ({ transform: 'collection', file: plan.file, reason })) };
     }
   }
+}
+
+/** The lines of the plan's findings, per transform: the transforms trust the scanner's cross-file links there. */
+function findingLinesOf(plan: FilePlan): Record<string, number[]> {
+  const lines: Record<string, number[]> = {};
+  for (const f of plan.findings) if (f.fix.transform) (lines[f.fix.transform] ??= []).push(f.line);
+  return lines;
 }
 
 /** Keep the file's line endings and final newline whatever the fixer printed. */

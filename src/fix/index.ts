@@ -44,25 +44,24 @@ export async function runFix(options: FixOptions): Promise<FixResult> {
   }
 
   const codePlans = plans.filter((p) => p.kind === 'code');
-  const helperAbs = options.helperPath
-    ? path.resolve(options.cwd, options.helperPath)
-    : defaultHelperPath(codePlans.map((p) => ({ abs: p.abs, text: safeRead(p.abs) })));
-  const fixes = plans.map((plan) => fixFile(plan, { root, helperPath: helperAbs, importExtension: typescriptImportExtension }));
+  const helperFor = helperAssignment(options, codePlans.map((p) => p.abs));
+  const fixes = plans.map((plan) => fixFile(plan, { root, helperPath: helperFor(plan.abs), importExtension: typescriptImportExtension }));
 
-  const changedCode = fixes.filter((f) => f.status === 'changed' && f.plan.kind === 'code');
-  const needsHelper = changedCode.some((f) => /\b(getAxeptioAccessToken|axeptioFetch)\b/.test(f.after ?? ''));
-  const helperRel = relativePosix(root, helperAbs);
-  let helper: HelperOutcome = { file: helperRel, status: 'not-needed' };
+  // Only helpers that rewritten code actually imports are written.
+  const neededHelpers = new Set(
+    fixes.filter((f) => f.status === 'changed' && f.plan.kind === 'code' && /\b(getAxeptioAccessToken|axeptioFetch)\b/.test(f.after ?? '')).map((f) => helperFor(f.plan.abs)),
+  );
+  const helpers: HelperOutcome[] = [];
   const patchEntries: PatchEntry[] = [];
-  if (needsHelper) {
-    const helperText = renderHelper(flavourForPath(helperAbs));
+  for (const helperAbs of [...neededHelpers].sort()) {
+    const file = relativePosix(root, helperAbs);
     if (preview) {
       const exists = existsSync(helperAbs);
-      helper = { file: helperRel, status: 'planned', ...(exists ? { reason: 'already exists; kept unless it is an unedited older version' } : {}) };
-      if (!exists) patchEntries.push({ file: helperRel, after: helperText });
+      helpers.push({ file, status: 'planned', ...(exists ? { reason: 'already exists; kept unless it is an unedited older version' } : {}) });
+      if (!exists) patchEntries.push({ file, after: renderHelper(flavourForPath(helperAbs)) });
     } else {
       const written = writeHelper(helperAbs, { force: !!options.force });
-      helper = { file: helperRel, status: written.status, ...(written.reason ? { reason: written.reason } : {}) };
+      helpers.push({ file, status: written.status, ...(written.reason ? { reason: written.reason } : {}) });
     }
   }
   for (const f of fixes) if (f.status === 'changed') patchEntries.push({ file: f.plan.file, before: f.before!, after: f.after! });
@@ -94,7 +93,7 @@ export async function runFix(options: FixOptions): Promise<FixResult> {
     dryRun: preview,
     ...(gitNote ? { gitNote } : {}),
     files: fixes.map(outcomeOf),
-    helper,
+    helpers,
     manualSteps: fixes.flatMap((f) => f.steps),
     fixed,
     remaining,
@@ -125,6 +124,22 @@ function outcomeOf(f: FileFix): FileOutcome {
     ...(f.before !== undefined ? { before: f.before } : {}),
     ...(f.after !== undefined ? { after: f.after } : {}),
   };
+}
+
+/**
+ * Which helper each code file imports: `--helper-path` for all, else one per runtime next to the
+ * code (TypeScript files share a `.ts` helper; JavaScript files a JS one: plain Node cannot
+ * import TypeScript, and a JS helper would lose the types).
+ */
+function helperAssignment(options: FixOptions, codeFiles: readonly string[]): (abs: string) => string {
+  if (options.helperPath) {
+    const fixed = path.resolve(options.cwd, options.helperPath);
+    return () => fixed;
+  }
+  const isTs = (f: string) => /\.(ts|tsx|mts|cts)$/i.test(f);
+  const groups = [codeFiles.filter(isTs), codeFiles.filter((f) => !isTs(f))];
+  const byGroup = groups.map((files) => (files.length ? defaultHelperPath(files.map((abs) => ({ abs, text: safeRead(abs) }))) : ''));
+  return (abs) => byGroup[isTs(abs) ? 0 : 1]!;
 }
 
 function safeRead(abs: string): string {

@@ -1,6 +1,6 @@
 /** The human summary of a fix run and its exit code (CONTRACT.md: 0 done, 1 something left or failed). */
 import type { Finding } from '../findings/types.js';
-import type { FixResult, ManualStep, TransformName } from './types.js';
+import type { FixResult, HelperOutcome, ManualStep, TransformName } from './types.js';
 
 const MAX_LISTED = 50;
 
@@ -39,7 +39,8 @@ export function formatFixSummary(result: FixResult, selected?: readonly Transfor
     out.push('', 'Not changed:');
     for (const f of problems) out.push(`  ${f.file}: ${f.status}: ${f.reason ?? 'no reason given'}`);
   }
-  out.push('', `Helper: ${describeHelper(result)}`);
+  if (result.helpers.length === 0) out.push('', 'Helper: not needed (no code was rewritten).');
+  for (const helper of result.helpers) out.push('', `Helper: ${describeHelper(helper)}`);
   if (result.remaining.length) {
     out.push('', result.dryRun ? 'Left for you (outside the files this diff changes):' : 'Left for you (manual steps):');
     for (const finding of result.remaining.slice(0, MAX_LISTED)) out.push(`  ${finding.file}:${finding.line} ${finding.ruleId}: ${reasonFor(finding, result.manualSteps)}`);
@@ -50,7 +51,7 @@ export function formatFixSummary(result: FixResult, selected?: readonly Transfor
     out.push('', 'Also check:');
     for (const s of orphanSteps.slice(0, MAX_LISTED)) out.push(`  ${s.file}${s.line ? `:${s.line}` : ''}: ${s.reason}`);
   }
-  if (result.helper.status !== 'not-needed') {
+  if (result.helpers.length > 0) {
     out.push('', 'Set these environment variables where the code runs:');
     for (const [name, meaning] of ENV_VARS) out.push(`  ${name.padEnd(22)} ${meaning}`);
   }
@@ -59,11 +60,8 @@ export function formatFixSummary(result: FixResult, selected?: readonly Transfor
   return `${out.join('\n')}\n`;
 }
 
-function describeHelper(result: FixResult): string {
-  const { helper } = result;
+function describeHelper(helper: HelperOutcome): string {
   switch (helper.status) {
-    case 'not-needed':
-      return 'not needed (no code was rewritten).';
     case 'planned':
       return `${helper.file} (in the diff${helper.reason ? `; ${helper.reason}` : ''}).`;
     case 'written':

@@ -43,7 +43,7 @@ export interface FileOutcome {
 export interface HelperOutcome {
   /** Path relative to the scan root. */
   file: string;
-  status: 'written' | 'unchanged' | 'refused' | 'planned' | 'not-needed';
+  status: 'written' | 'unchanged' | 'refused' | 'planned';
   reason?: string;
 }
 
@@ -53,7 +53,8 @@ export interface FixResult {
   /** Note about the git state (non-git folder, forced on a dirty tree). */
   gitNote?: string;
   files: FileOutcome[];
-  helper: HelperOutcome;
+  /** One helper per runtime the rewritten code needs (TypeScript, JavaScript); empty when no code was rewritten. */
+  helpers: HelperOutcome[];
   manualSteps: ManualStep[];
   /** Findings (in the planned files) that the rescan no longer reports. */
   fixed: Finding[];

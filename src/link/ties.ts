@@ -94,7 +94,7 @@ export function orderEvidence(evidence: readonly Evidence[]): Evidence[] {
 
 const LOCATED = /:\d+\)?$/;
 const TRAILING_PLACE = / (?:\([^\s()]+:\d+\)|in [^\s]+:\d+|in the URL|in [^\s]+)$/;
-const NAME_KIND = /^(?:identifier|env|names|Axeptio-named key|config key) /;
+const NAME_KIND = /^(?:identifier|env|names|Axeptio-named key|config key|client instance|client|wrapper) /;
 
 function reasonOf(text: string): string {
   return text

@@ -1,8 +1,8 @@
 /** frontegg-v1-token: Frontegg's older `/identity/resources/auth/v1/api-token` exchange (no refresh token). */
 import type { RawFinding } from '../findings/types.js';
-import { redacted } from './redacted.js';
 import type { LinkedProject } from '../link/types.js';
 import { RULES } from './catalog.js';
+import { redacted } from './redacted.js';
 import { confidenceOf, evidenceTexts } from './confidence.js';
 import { codeFix } from './fix.js';
 import type { RequestMatch } from './legacy-signin.js';

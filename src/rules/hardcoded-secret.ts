@@ -4,10 +4,10 @@
  */
 import type { ConfigEntryFact, Evidence, FileFacts, SecretFact } from '../facts/types.js';
 import type { RawFinding } from '../findings/types.js';
-import { redacted } from './redacted.js';
 import { isAxeptioName, pathEvidence } from '../link/ties.js';
 import type { LinkedProject } from '../link/types.js';
 import { RULES } from './catalog.js';
+import { redacted } from './redacted.js';
 import { confidenceOf, evidenceTexts } from './confidence.js';
 import { guidanceOnly } from './fix.js';
 import { isSecretKey, isTestOrFixturePath } from './patterns.js';

@@ -1,9 +1,9 @@
 /** legacy-credentials: an Axeptio username/password kept in configuration or read from the environment. */
 import type { Evidence } from '../facts/types.js';
 import type { FindingFix, RawFinding } from '../findings/types.js';
-import { redacted } from './redacted.js';
 import type { LinkedProject } from '../link/types.js';
 import { RULES } from './catalog.js';
+import { redacted } from './redacted.js';
 import { confidenceOf, evidenceTexts } from './confidence.js';
 import { guidanceOnly } from './fix.js';
 import { isAxeptioCredentialName } from './patterns.js';

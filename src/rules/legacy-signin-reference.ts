@@ -1,8 +1,8 @@
 /** legacy-signin-reference: documentation (Markdown, OpenAPI, comments) that tells readers to use the old flow. */
 import type { RawFinding } from '../findings/types.js';
-import { redacted } from './redacted.js';
 import type { LinkedProject } from '../link/types.js';
 import { RULES } from './catalog.js';
+import { redacted } from './redacted.js';
 import { confidenceOf, evidenceTexts } from './confidence.js';
 import { guidanceOnly } from './fix.js';
 import type { Rule } from './types.js';

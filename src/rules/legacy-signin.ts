@@ -1,9 +1,9 @@
 /** legacy-signin: a client call to the retired `/auth/local/signin`, in any client, language or collection. */
 import type { Evidence } from '../facts/types.js';
 import type { Confidence, RawFinding } from '../findings/types.js';
-import { redacted } from './redacted.js';
 import type { LinkedProject, LinkedRequest } from '../link/types.js';
 import { RULES } from './catalog.js';
+import { redacted } from './redacted.js';
 import { confidenceOf, evidenceTexts } from './confidence.js';
 import { codeFix } from './fix.js';
 import { describeClient, describeTarget, isLegacySignin, shapeEvidence } from './patterns.js';

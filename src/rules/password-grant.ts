@@ -5,10 +5,10 @@
  */
 import type { Evidence } from '../facts/types.js';
 import type { RawFinding } from '../findings/types.js';
-import { redacted } from './redacted.js';
 import type { LinkedProject } from '../link/types.js';
 import { isLocalHost } from '../link/url.js';
 import { RULES } from './catalog.js';
+import { redacted } from './redacted.js';
 import { confidenceOf, evidenceTexts } from './confidence.js';
 import { guidanceOnly } from './fix.js';
 import type { RequestMatch } from './legacy-signin.js';

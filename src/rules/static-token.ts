@@ -5,12 +5,12 @@
  */
 import type { Evidence, RequestContext, Span } from '../facts/types.js';
 import type { Confidence, RawFinding } from '../findings/types.js';
-import { redacted } from './redacted.js';
 import type { FileKind } from '../discover/file-kind.js';
 import { isAxeptioName } from '../link/ties.js';
 import type { Folded, LinkedProject, LinkedRequest } from '../link/types.js';
 import { isAxeptioHost, shapeOf } from '../link/url.js';
 import { RULES } from './catalog.js';
+import { redacted } from './redacted.js';
 import { confidenceOf, evidenceTexts } from './confidence.js';
 import { codeFix } from './fix.js';
 import type { Rule } from './types.js';

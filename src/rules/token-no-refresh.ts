@@ -5,9 +5,9 @@
  */
 import type { Evidence } from '../facts/types.js';
 import type { RawFinding } from '../findings/types.js';
-import { redacted } from './redacted.js';
 import type { LinkedProject } from '../link/types.js';
 import { RULES } from './catalog.js';
+import { redacted } from './redacted.js';
 import { evidenceTexts } from './confidence.js';
 import { matchFronteggV1 } from './frontegg-v1-token.js';
 import { guidanceOnly } from './fix.js';
@@ -38,7 +38,11 @@ export const tokenNoRefresh: Rule = {
     for (const [what, matches] of exchanges) {
       for (const m of matches) {
         const problem = m.req.context.perRequest
-          ? { text: `runs the ${what} on every outgoing request (in ${m.req.context.enclosingFunction ?? 'a per-request hook'})`, why: 'signs in again for every API call', guidance: PER_REQUEST_GUIDANCE }
+          ? {
+              text: `runs the ${what} again for every outgoing API request${m.req.context.enclosingFunction ? ` (${m.req.context.enclosingFunction}() is called per request)` : ''}`,
+              why: `${what} repeated for every API call`,
+              guidance: PER_REQUEST_GUIDANCE,
+            }
           : m.req.tokenCachedWithoutExpiry
             ? { text: `keeps the token from this ${what} with no expiry tracking`, why: 'token kept without expiry', guidance: NO_EXPIRY_GUIDANCE }
             : undefined;

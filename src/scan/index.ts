@@ -59,10 +59,11 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const importIndex = new Map<string, readonly string[]>();
   const manifests: ManifestInfo[] = [];
   let filesScanned = 0;
-  const collect = (outcomes: FileOutcome[]): void => {
+  /** Phase-2 outcomes re-read files phase 1 already counted and noted: only their analysis is new. */
+  const collect = (outcomes: FileOutcome[], rereads = false): void => {
     for (const o of outcomes) {
-      if (o.read) filesScanned++;
-      for (const reason of o.errors) errors.push({ file: o.rel, reason });
+      if (o.read && !rereads) filesScanned++;
+      for (const reason of rereads && o.analyzed ? o.analyzed.facts.errors : o.errors) errors.push({ file: o.rel, reason });
       if (o.manifest) manifests.push(o.manifest);
       if (o.importSpecifiers) importIndex.set(o.rel, o.importSpecifiers);
       if (o.suppressions) suppressionsByFile.set(o.rel, o.suppressions);
@@ -80,10 +81,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     const next = importersToAnalyze(analyzed, importIndex).filter((rel) => byRel.has(rel));
     if (next.length === 0) break;
     for (const rel of next) importIndex.delete(rel);
-    // Phase-2 files were already read once in phase 1: count analysis, not a second scan.
-    const outcomes = await runFileTasks(next.map((rel) => task(byRel.get(rel)!, true)), { workers, maxFileSize });
-    for (const o of outcomes) o.read = false;
-    collect(outcomes.map((o) => ({ ...o, errors: o.errors.filter((e) => !e.startsWith('decoded as Latin-1')) })));
+    collect(await runFileTasks(next.map((rel) => task(byRel.get(rel)!, true)), { workers, maxFileSize }), true);
   }
 
   const project = projectInfo(root, manifests);

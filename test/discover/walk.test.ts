@@ -101,3 +101,21 @@ test('a folder that cannot be listed is an error entry, and the rest of the walk
   assert.deepEqual(found.files.map((f) => f.rel), ['a.ts']);
   assert.deepEqual(found.errors, [{ file: 'locked', reason: 'folder not readable: EACCES' }]);
 });
+
+test('inside a git work tree, .gitignore files above the scanned folder apply; a folder named explicitly is still walked', async (t) => {
+  const { execFileSync } = await import('node:child_process');
+  const repo = tempTree({
+    '.gitignore': 'generated/\nreleases/\n',
+    'app/.gitignore': 'local.ts\n',
+    'app/src/a.ts': '',
+    'app/src/local.ts': '',
+    'app/generated/g.ts': '',
+    'releases/r.ts': '',
+    'releases/generated/g.ts': '',
+  });
+  t.after(() => removeTree(repo));
+  execFileSync('git', ['init', '-q'], { cwd: repo });
+  assert.deepEqual(await rels(`${repo}/app`), ['src/a.ts']);
+  assert.deepEqual(await rels(`${repo}/releases`), ['r.ts']);
+  assert.deepEqual(await rels(repo), ['app/src/a.ts']);
+});

@@ -63,8 +63,8 @@ test('a non-git folder is fixed with a note; CRLF and the BOM survive; the TS he
       assert.equal(text.replace(/\r\n/g, '').includes('\n'), false, 'only CRLF line endings');
       assert.match(text, /import \{ getAxeptioAccessToken \} from '\.\/axeptio-token';\r\n/);
       assert.match(text, /return getAxeptioAccessToken\(\);\r\n/);
-      assert.equal(result.helper.status, 'written');
-      assert.equal(result.helper.file, 'src/axeptio-token.ts');
+      assert.equal(result.helpers[0]?.status, 'written');
+      assert.equal(result.helpers[0]?.file, 'src/axeptio-token.ts');
       assert.ok(existsSync(path.join(dir, 'src/axeptio-token.ts')));
       assert.ok(result.fixed.some((f) => f.ruleId === 'legacy-signin'));
       assert.equal(fixExitCode(result), 0);
@@ -80,10 +80,20 @@ test('NodeNext TypeScript gets a .js specifier; --helper-path is honoured relati
       const result = await runFix({ paths: ['.'], cwd: dir, workers: 0, helperPath: 'lib/auth/axeptio-token.ts' });
       const text = readFileSync(path.join(dir, 'src/api/client.ts'), 'utf8');
       assert.match(text, /from '\.\.\/\.\.\/lib\/auth\/axeptio-token\.js';/);
-      assert.equal(result.helper.file, 'lib/auth/axeptio-token.ts');
+      assert.deepEqual(result.helpers.map((h) => h.file), ['lib/auth/axeptio-token.ts']);
       assert.ok(existsSync(path.join(dir, 'lib/auth/axeptio-token.ts')));
     },
   );
+});
+
+test('TypeScript and JavaScript files each get a helper they can import', async () => {
+  await withTree({ 'src/client.ts': LEGACY_CLIENT, 'scripts/export.mjs': LEGACY_CLIENT }, async (dir) => {
+    gitInit(dir);
+    const result = await runFix({ paths: [dir], cwd: dir, workers: 0 });
+    assert.deepEqual(result.helpers.map((h) => [h.file, h.status]), [['scripts/axeptio-token.mjs', 'written'], ['src/axeptio-token.ts', 'written']]);
+    assert.match(readFileSync(path.join(dir, 'scripts/export.mjs'), 'utf8'), /from '\.\/axeptio-token\.mjs'/);
+    assert.match(readFileSync(path.join(dir, 'src/client.ts'), 'utf8'), /from '\.\/axeptio-token'/);
+  });
 });
 
 test('a dirty tree is refused unless --force; dry run and patch ignore it and write nothing', async () => {
@@ -101,12 +111,12 @@ test('a dirty tree is refused unless --force; dry run and patch ignore it and wr
   });
 });
 
-test('an edited helper is kept (refused) and still imported; --force overwrites it', async () => {
+test('an edited helper is kept (refused) and still imported', async () => {
   const edited = '// my own helper\nexport async function getAxeptioAccessToken() { return "from-vault"; }\n';
   await withTree({ 'package.json': '{"type":"module"}', 'client.js': LEGACY_CLIENT, 'axeptio-token.js': edited }, async (dir) => {
     gitInit(dir);
     const result = await runFix({ paths: [dir], cwd: dir, workers: 0 });
-    assert.equal(result.helper.status, 'refused');
+    assert.equal(result.helpers[0]?.status, 'refused');
     assert.equal(readFileSync(path.join(dir, 'axeptio-token.js'), 'utf8'), edited);
     assert.match(readFileSync(path.join(dir, 'client.js'), 'utf8'), /from '\.\/axeptio-token\.js'/);
     assert.match(formatFixSummary(result), /Helper: kept axeptio-token\.js: .*--force/);

@@ -220,7 +220,7 @@ const cases: SourceCase[] = [
     rules: ['legacy-signin', 'token-no-refresh', 'static-token'],
     findings: [
       { ruleId: 'legacy-signin', line: 4, confidence: 'high' },
-      { ruleId: 'token-no-refresh', line: 4, message: ['every outgoing request'] },
+      { ruleId: 'token-no-refresh', line: 4, message: ['every outgoing API request'] },
     ],
   },
   {

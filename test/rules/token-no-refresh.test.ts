@@ -18,7 +18,7 @@ ruleTester('token-no-refresh', {
     {
       name: 'a header getter that signs in per request',
       files: [file('src/axeptio.ts', [request(8, str(signin), { body: credentialsBody(), context: { perRequest: true, enclosingFunction: 'getAuthHeaders' } })])],
-      findings: [{ line: 8, severity: 'warning', confidence: 'high', message: ['every outgoing request', 'getAuthHeaders'], fixAvailable: false, guidance: 'cache it with its expiry' }],
+      findings: [{ line: 8, severity: 'warning', confidence: 'high', message: ['every outgoing API request', 'getAuthHeaders() is called per request'], fixAvailable: false, guidance: 'cache it with its expiry' }],
     },
     {
       name: 'a token cached with no expiry',

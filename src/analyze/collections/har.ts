@@ -1,7 +1,6 @@
 /** HAR recordings: each `log.entries[].request`, plus the secrets a recording captures (bearer headers, response tokens). */
 import type { Fact, SecretFact } from '../../facts/types.js';
-import { child, entryOf, itemsOf, textOf, type TreeNode } from '../config/structured-tree.js';
-import type { DocContext } from './postman.js';
+import { child, entryOf, itemsOf, textOf, type TreeNode, type DocContext } from '../config/structured-tree.js';
 import { bodyTextFields, locateValue, located, requestFacts, type RequestDraft } from './request-facts.js';
 import { templateParts } from './value-parts.js';
 

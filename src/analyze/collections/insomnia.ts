@@ -1,9 +1,8 @@
 /** Insomnia v4 exports (JSON or YAML): `resources` of `_type: request` and `_type: environment`. */
 import type { Fact } from '../../facts/types.js';
 import { configEntryFacts } from '../config/config-entries.js';
-import { child, entryOf, itemsOf, textOf, type TreeNode } from '../config/structured-tree.js';
+import { child, entryOf, itemsOf, textOf, type TreeNode, type DocContext } from '../config/structured-tree.js';
 import { isTemplatePath } from '../config/value-kind.js';
-import type { DocContext } from './postman.js';
 import { bodyTextFields, locateValue, located, requestFacts, type RequestDraft } from './request-facts.js';
 import { templateParts } from './value-parts.js';
 

@@ -4,9 +4,8 @@
  * (never a RequestFact: the document describes, it does not call).
  */
 import type { DocReferenceFact, Evidence } from '../../facts/types.js';
-import { child, textOf, type TreeNode } from '../config/structured-tree.js';
+import { child, textOf, type TreeNode, type DocContext } from '../config/structured-tree.js';
 import { docLineHit } from '../docs/doc-lines.js';
-import type { DocContext } from './postman.js';
 
 /** `openapi: 3.x` or `swagger: "2.0"` at the top. */
 export function isOpenApi(doc: TreeNode): boolean {

@@ -3,8 +3,7 @@
  * `pm.sendRequest({ url: pm.environment.get('baseUrl') + '/auth/local/signin', ... })` before every
  * request. The request is reported on the script line that names the endpoint.
  */
-import { child, itemsOf, textOf, type ScalarNode, type TreeNode } from '../config/structured-tree.js';
-import type { DocContext } from './postman.js';
+import { child, itemsOf, textOf, type ScalarNode, type TreeNode, type DocContext } from '../config/structured-tree.js';
 import type { SymbolicValue } from '../../facts/types.js';
 import { locateValue, type RequestDraft } from './request-facts.js';
 import { storedToken } from './script-tokens.js';

@@ -1,20 +1,13 @@
 /** Postman collections (v2.0/v2.1) and environments: requests, auth, scripts, variables. */
 import type { Evidence, Fact } from '../../facts/types.js';
 import { configEntryFacts } from '../config/config-entries.js';
-import { child, entryOf, itemsOf, textOf, type TreeNode } from '../config/structured-tree.js';
-import type { LineIndex } from '../config/text-position.js';
+import { child, entryOf, itemsOf, textOf, type DocContext, type TreeNode } from '../config/structured-tree.js';
 import { isTemplatePath } from '../config/value-kind.js';
 import { bodyTextFields, locateValue, located, requestFacts, type Located, type RequestDraft } from './request-facts.js';
 import { scriptHolders, scriptSigninDrafts } from './postman-scripts.js';
 import { scriptSetVariables, storedToken } from './script-tokens.js';
 import { templateParts, type Variables } from './value-parts.js';
 
-export interface DocContext {
-  path: string;
-  text: string;
-  index: LineIndex;
-  format: string;
-}
 
 /** A Postman collection: `info.schema` on getpostman.com, or `info` + `item` array. */
 export function isPostmanCollection(doc: TreeNode): boolean {
@@ -64,7 +57,7 @@ export function postmanEnvironmentFacts(doc: TreeNode, ctx: DocContext): Fact[] 
 }
 
 /** `[{key, value}]` arrays (collection `variable`, environment `values`) as a map for `{{var}}` resolution. */
-export function keyValueVariables(node: TreeNode | undefined): Map<string, string> {
+function keyValueVariables(node: TreeNode | undefined): Map<string, string> {
   const vars = new Map<string, string>();
   for (const v of itemsOf(node)) {
     const key = textOf(child(v, 'key'));
@@ -188,7 +181,7 @@ function authHeader(auth: TreeNode | undefined): ({ name: string } & Located) | 
 }
 
 /** Source of each `event[].script.exec` (array of lines or one string) of an item or collection. */
-export function eventScripts(node: TreeNode): string[] {
+function eventScripts(node: TreeNode): string[] {
   return itemsOf(child(node, 'event')).map((event) => {
     const exec = child(child(event, 'script'), 'exec');
     return exec?.type === 'array' ? exec.items.map((l) => textOf(l) ?? '').join('\n') : (textOf(exec) ?? '');

@@ -6,8 +6,7 @@
 import type { Evidence, Fact, RequestContext, RequestFact, SecretFact, Span, SymbolicValue } from '../../facts/types.js';
 import { MASK } from '../../findings/redact.js';
 import { credentialRole, looksLikeJwt, secretKindFor } from '../config/credential-keys.js';
-import type { TreeNode } from '../config/structured-tree.js';
-import { textOf } from '../config/structured-tree.js';
+import { textOf, type TreeNode } from '../config/structured-tree.js';
 import type { LineIndex } from '../config/text-position.js';
 import { valueKindOf } from '../config/value-kind.js';
 import { partsText } from './value-parts.js';

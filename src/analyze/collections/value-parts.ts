@@ -1,4 +1,4 @@
-/** Strings with variables → ValueParts: `{{baseUrl}}/x` (Postman, .http, Insomnia) and `$VAR` / `${{ secrets.X }}` (shell, CI). */
+/** Strings with variables → ValueParts: `{{baseUrl}}/x` in Postman, .http and Insomnia. */
 import type { SymbolicValue, ValuePart } from '../../facts/types.js';
 import { credentialRole } from '../config/credential-keys.js';
 
@@ -32,22 +32,6 @@ export function templateParts(s: string, vars: Variables = new Map(), dynamic: R
     if (known && depth < 5) for (const p of templateParts(known, vars, dynamic, depth + 1)) push(parts, p);
     else if (!m[1] && (dynamic.has(name) || /\.response\./.test(name))) parts.push({ kind: 'ref', name });
     else parts.push({ kind: 'env', name });
-    last = m.index! + m[0].length;
-  }
-  if (last < s.length) pushText(parts, s.slice(last));
-  return parts;
-}
-
-// ${{ secrets.X }} / ${{ env.X }} / ${{ vars.X }}, ${X}, ${X:-default}, $X
-const SHELL_VAR = /\$\{\{\s*(?:secrets|env|vars|inputs)\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}|\$\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
-
-/** Parts of a shell word after quote removal: variables become `env` parts. */
-export function shellParts(s: string): SymbolicValue {
-  const parts: ValuePart[] = [];
-  let last = 0;
-  for (const m of s.matchAll(SHELL_VAR)) {
-    if (m.index! > last) pushText(parts, s.slice(last, m.index));
-    parts.push({ kind: 'env', name: m[1] ?? m[2] ?? m[3]! });
     last = m.index! + m[0].length;
   }
   if (last < s.length) pushText(parts, s.slice(last));

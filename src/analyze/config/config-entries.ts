@@ -66,7 +66,7 @@ function isPlausibleSecret(kind: SecretFact['secretKind'], value: string): boole
 }
 
 /** Evidence that a key is about Axeptio. */
-export function tieEvidence(keyPath: string, context: boolean): Evidence[] {
+function tieEvidence(keyPath: string, context: boolean): Evidence[] {
   if (keyTiedToAxeptio(keyPath)) return [{ weight: 'strong', text: `Axeptio-named key ${keyPath}` }];
   if (context) return [{ weight: 'strong', text: `in an Axeptio section or file` }];
   return [];

@@ -4,7 +4,7 @@ import type { SecretFact } from '../../facts/types.js';
 export type CredentialRole = 'username' | 'password' | 'client-id' | 'client-secret' | 'token' | 'refresh-token' | 'api-key';
 
 /** Words of a key: `AXEPTIO_PASSWORD` → [axeptio, password]; `clientSecret` → [client, secret]. */
-export function keyWords(key: string): string[] {
+function keyWords(key: string): string[] {
   return key
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .toLowerCase()

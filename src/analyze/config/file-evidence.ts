@@ -13,7 +13,3 @@ export function axeptioFileEvidence(path: string, text: string): FileEvidenceFac
   return evidence.length ? { kind: 'file-evidence', evidence } : undefined;
 }
 
-/** True when the file's text or path ties it to Axeptio at all. */
-export function mentionsAxeptio(path: string, text: string): boolean {
-  return /axept/i.test(text) || /axept/i.test(path);
-}

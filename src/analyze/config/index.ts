@@ -21,7 +21,7 @@ import { LineIndex } from './text-position.js';
 const LOCKFILE = /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|composer\.lock|Pipfile\.lock|poetry\.lock|Cargo\.lock|Gemfile\.lock)$/;
 
 /** Facts of one JSON/YAML document, by what it turns out to be. */
-export function structuredDocumentFacts(doc: TreeNode, input: AnalyzerInput, index: LineIndex): Fact[] {
+function structuredDocumentFacts(doc: TreeNode, input: AnalyzerInput, index: LineIndex): Fact[] {
   const ctx = { path: input.path, text: input.text, index, format: input.kind };
   if (isPostmanCollection(doc)) return postmanCollectionFacts(doc, ctx);
   if (isPostmanEnvironment(doc)) return postmanEnvironmentFacts(doc, ctx);

@@ -7,16 +7,9 @@ import type { EnvReadFact, Fact } from '../../facts/types.js';
 import { isPlaceholderValue } from '../../findings/redact.js';
 import { shellRequestFacts } from '../collections/shell-requests.js';
 import { configEntryFacts } from './config-entries.js';
-import { child, textOf, type ScalarNode, type TreeNode } from './structured-tree.js';
-import type { LineIndex } from './text-position.js';
+import { child, textOf, type DocContext, type ScalarNode, type TreeNode } from './structured-tree.js';
 import { isTemplatePath, type ValueKind } from './value-kind.js';
 
-export interface ConfigContext {
-  path: string;
-  text: string;
-  index: LineIndex;
-  format: string;
-}
 
 /** Keys whose arrays list environment variables (`- KEY=value` or `- name: KEY`). */
 const ENV_LIST_KEYS = new Set(['environment', 'env', 'variables', 'envs', 'extraEnv', 'extraEnvVars', 'envVars']);
@@ -34,7 +27,7 @@ export function isTranslationPath(path: string): boolean {
 }
 
 /** Facts of one JSON/YAML configuration document. */
-export function structuredConfigFacts(doc: TreeNode, ctx: ConfigContext): Fact[] {
+export function structuredConfigFacts(doc: TreeNode, ctx: DocContext): Fact[] {
   if (isTranslationPath(ctx.path)) return [];
   const facts: Fact[] = [];
   const template = isTemplatePath(ctx.path);
@@ -126,7 +119,7 @@ function envList(list: TreeNode & { type: 'array' }, path: string[], leaf: Leaf,
 }
 
 /** `$AXEPTIO_PASSWORD`, `${AXEPTIO_USERNAME}`, `${{ secrets.AXEPTIO_PASSWORD }}` read by a script outside recognized requests. */
-function axeptioEnvReads(ctx: ConfigContext, from: number, to: number): EnvReadFact[] {
+function axeptioEnvReads(ctx: DocContext, from: number, to: number): EnvReadFact[] {
   const out: EnvReadFact[] = [];
   const first = ctx.index.position(from).line;
   const last = ctx.index.position(Math.max(from, to - 1)).line;

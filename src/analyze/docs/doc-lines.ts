@@ -22,7 +22,7 @@ export const RETIRED =
 /** A block introduced as the "before" side of a comparison (`Before:`, `Old (retired):`). */
 export const BEFORE_INTRO = /(?:^|[\s*_(])(?:before|old|avant)\s*[:(]/i;
 /** Mentions of the new flow: such a line describes the replacement, not the old way. */
-export const NEW_FLOW = /api-token|client[ _-]?credentials|client[ _-]?id\b|clientId|client[ _-]?secret|AXEPTIO_CLIENT_(?:ID|SECRET)|frontegg/i;
+const NEW_FLOW = /api-token|client[ _-]?credentials|client[ _-]?id\b|clientId|client[ _-]?secret|AXEPTIO_CLIENT_(?:ID|SECRET)|frontegg/i;
 const PASSWORD_SIGNIN =
   /\b(?:sign[ -]?in|log[ -]?in|authenticate|connect)\b[^.\n]{0,80}?\b(?:user ?name|e-?mail|login|identifier|credentials)\b[^.\n]{0,60}?\bpassword\b|\b(?:user ?name|e-?mail|login) (?:and|&|\+|\/) password\b[^.\n]{0,80}?\b(?:token|jwt|bearer)\b/i;
 const LEGACY_ENV = /\bAXEPTIO_(?:USER(?:NAME)?|PASSWORD|PASS|LOGIN|EMAIL|TOKEN|API_TOKEN)\b/;

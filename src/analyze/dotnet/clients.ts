@@ -43,14 +43,17 @@ export function recognizeDotnetRequests(ctx: RecognizeContext): void {
     const receiver = dottedName(call.callee.obj) ?? '';
     if (!verb || (!instances.has(receiver) && !/client|http/i.test(receiver))) continue;
     if (/RestClient|RestRequest/.test(program.text) && !instances.has(receiver)) continue;
-    const inst = instances.get(receiver) ?? instances.get(receiver.replace(/^this\./, '')) ?? {};
+    const inst = instances.get(receiver) ?? instances.get(receiver.replace(/^this\./, ''));
     const args = positional(call.args);
-    if (verb[1] === 'Send') sendAsync(ctx, call, args[0], inst);
+    // An unknown client posting to a bare path (a WebApplicationFactory test client) calls the app itself.
+    const first = args[0] && args[0].k === 'str' ? literalText(args[0]) : undefined;
+    if (!inst && first !== undefined && !/^[a-z]+:\/\//i.test(first)) continue;
+    if (verb[1] === 'Send') sendAsync(ctx, call, args[0], inst ?? {});
     else {
       const method = verb[1]!.toUpperCase();
       const json = /AsJson/.test(call.callee.name);
       const body = args[1] ? bodyOf(folder, args[1], json ? 'json' : 'unknown') ?? { encoding: json ? 'json' : 'unknown', fields: {} } : undefined;
-      emit(ctx, call, method, args[0], inst, body && body.encoding === 'unknown' ? { ...body, encoding: encodingOf(ctx, args[1]) } : body);
+      emit(ctx, call, method, args[0], inst ?? {}, body && body.encoding === 'unknown' ? { ...body, encoding: encodingOf(ctx, args[1]) } : body);
     }
   }
   restSharp(ctx);

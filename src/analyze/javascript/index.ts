@@ -3,6 +3,7 @@
  * parse once with the TypeScript parser, emit facts; on syntax errors keep the error-tolerant
  * tree's facts and add a lexical pass so a broken file is never silently clean.
  */
+import { ts } from 'ts-morph';
 import type { Fact, RequestFact } from '../../facts/types.js';
 import type { Analyzer, AnalyzerInput, AnalyzerOutput } from '../types.js';
 import { analyzeScript } from './analyze-script.js';
@@ -13,7 +14,6 @@ import { legacyEndpointLiterals } from './lexical.js';
 import { sanitizeFacts } from './sanitize.js';
 import { extractScripts } from './sfc.js';
 import { parseDiagnostics, parseScript, scriptKindFor, spanOfRange } from './source.js';
-import { ts } from 'ts-morph';
 
 export const javascriptAnalyzer: Analyzer = {
   id: 'javascript',

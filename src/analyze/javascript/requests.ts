@@ -34,6 +34,7 @@ export const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'h
 
 const FETCH_MODULES = new Set(['node-fetch', 'cross-fetch', 'isomorphic-fetch', 'isomorphic-unfetch', 'unfetch', 'make-fetch-happen', '@whatwg-node/fetch']);
 const REQUEST_MODULES = new Set(['request', 'request-promise', 'request-promise-native', 'postman-request']);
+const NODE_HTTP_MODULES = new Set(['http', 'https', 'node:http', 'node:https']);
 const SELF_TEST_MODULES = new Set(['supertest', 'supertest-session', 'chai-http', 'light-my-request', 'superwstest']);
 /** Receiver names that are HTTP clients even when we cannot see where they come from. */
 const CLIENTISH_RECEIVER = /^(?:\$?axios\w*|\$?http|https?Client|\w*(?:Api|API|Client|Http|HTTP)|api|client|http|instance|fetcher|request(?:er)?|\$api|httpService|axiosInstance)$/;
@@ -119,6 +120,11 @@ export function recognizeRequest(call: ts.CallExpression, reg: InstanceRegistry)
     }
     if (from && REQUEST_MODULES.has(from)) {
       if (members.length === 0 || (members.length === 1 && (HTTP_METHODS.has(method!) || method === 'del'))) return requestStyle(call, members[0], args);
+      return undefined;
+    }
+    if (from && NODE_HTTP_MODULES.has(from)) {
+      const fn = members.length ? members[members.length - 1] : mod?.imported;
+      if (members.length <= 1 && (fn === 'request' || fn === 'get')) return nodeHttpStyle(call, from, fn, args);
       return undefined;
     }
     if ((global && (root.text === '$' || root.text === 'jQuery')) || from === 'jquery') {
@@ -513,5 +519,43 @@ function xhrStyle(call: ts.CallExpression, xhr: ts.Identifier, args: ts.Expressi
     notes,
     valueExprs: valueExprsOf(bodyExpr),
     responseReads,
+  };
+}
+
+/** Node's http/https: request(url | options, [options], cb) / get(...), body from req.write(x) / req.end(x). */
+function nodeHttpStyle(call: ts.CallExpression, from: string, fn: string, args: ts.Expression[]): RequestDraft {
+  const notes: FoldNotes = { envDefaults: [] };
+  let urlExpr: ts.Expression | undefined;
+  let opts: ts.Expression | undefined;
+  if (args[0] && isConfigObject(args[0])) opts = args[0];
+  else [urlExpr, opts] = [args[0], isConfigObject(args[1]) ? args[1] : undefined];
+  let url: SymbolicValue = urlExpr ? fold(urlExpr, notes) : [];
+  if (!urlExpr && opts) {
+    const host = configProperty(opts, 'hostname', 'host');
+    const path = configProperty(opts, 'path');
+    const protocol = configProperty(opts, 'protocol');
+    const scheme: SymbolicValue = protocol ? [...fold(protocol, notes), { kind: 'text', text: '//' }] : [{ kind: 'text', text: from.endsWith('https') ? 'https://' : 'http://' }];
+    url = host ? [...scheme, ...fold(host, notes), ...(path ? fold(path, notes) : [])] : path ? fold(path, notes) : [];
+  }
+  const headers = headersOf(configProperty(opts, 'headers'), notes);
+  // const req = https.request(...); req.write(body); req.end()
+  let bodyExpr: ts.Expression | undefined;
+  const holder = call.parent;
+  if (ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name)) {
+    const decl = resolve(holder.name);
+    for (const ref of decl ? referencesTo(decl, scopeOf(decl)) : []) {
+      const access = ref.parent;
+      if (ts.isPropertyAccessExpression(access) && /^(write|end)$/.test(access.name.text) && ts.isCallExpression(access.parent) && access.parent.arguments[0]) bodyExpr ??= access.parent.arguments[0];
+    }
+  }
+  return {
+    node: call,
+    client: 'node-http',
+    method: fn === 'get' ? 'GET' : (upper(configProperty(opts, 'method'), notes) ?? 'GET'),
+    url,
+    body: bodyOf(bodyExpr, encodingFromHeaders(headers), notes),
+    headers,
+    notes,
+    valueExprs: valueExprsOf(bodyExpr),
   };
 }

@@ -15,7 +15,7 @@ import { accessChain, unwrap } from './source.js';
 
 const ROUTER_NAME = /^(?:app|router|server|fastify|routes?|\w*Router|koa|hono|instance)$/;
 const ROUTER_FACTORY = /^(?:express|Router|fastify|Fastify|Koa|Hono|Elysia|polka|restify\.createServer|createServer)$/;
-const CLIENT_MODULES = new Set(['axios', 'got', 'ky', 'superagent', 'request', 'request-promise', 'request-promise-native', 'undici', 'node-fetch', 'jquery', 'supertest']);
+const CLIENT_MODULES = new Set(['http', 'https', 'node:http', 'node:https', 'axios', 'got', 'ky', 'superagent', 'request', 'request-promise', 'request-promise-native', 'undici', 'node-fetch', 'jquery', 'supertest']);
 const CLIENT_GLOBALS = new Set(['$', 'jQuery', 'axios', 'superagent', 'ky']);
 const ROUTE_METHODS = new Set([...HTTP_METHODS, 'all']);
 

@@ -29,11 +29,16 @@ export function recognizeJvmRequests(ctx: RecognizeContext): void {
       apacheRequest(ctx, call);
       continue;
     }
-    if (inner.has(call) || !chain) continue;
+    if (!chain) continue;
     const names = chain.map((s) => s.name);
+    // RestTemplate calls are complete in themselves, even when a `.getBody()` follows.
+    if (chain.length >= 2 && REST_TEMPLATE.test(chain[chain.length - 1]!.name) && /rest(?:Template|Client)|template/i.test(names[names.length - 2]!)) {
+      restTemplate(ctx, call, chain);
+      continue;
+    }
+    if (inner.has(call)) continue;
     if (names.includes('newBuilder') && /HttpRequest$/.test(names[0]!)) builderRequest(ctx, call, chain, 'java_httpclient');
     else if (names.some((n) => /(?:^|\.|new )Request\.Builder$/.test(n)) || (names[0] === 'Request' && names[1] === 'Builder')) builderRequest(ctx, call, chain, 'okhttp');
-    else if (chain.length >= 2 && REST_TEMPLATE.test(chain[chain.length - 1]!.name) && /rest(?:Template|Client)|template/i.test(names[names.length - 2]!)) restTemplate(ctx, call, chain);
     else if (chain.length >= 3 && /^(post|get|put|patch|delete|method)$/.test(chain[1]!.name) && (webClientBases.has(names[0]!) || /webClient|client/i.test(names[0]!)) && names.includes('uri')) {
       builderRequest(ctx, call, chain, 'webclient', webClientBases.get(names[0]!));
     } else if (chain.length === 2 && /^(post|get|put|delete|patch)$/.test(chain[1]!.name) && /client$/i.test(names[0]!) && chain[1]!.args?.length) {

@@ -179,6 +179,7 @@ export class FactCollector {
         // Positional key/value pairs: `Map.of("password", "…")`, `form.Set("password", "…")`, `.add("password", "…")`.
         const plain = entries.filter((a) => !a.name && !a.key).map((a) => a.value);
         for (let i = 0; i + 1 < plain.length; i++) if (plain[i]!.k === 'str') consider(literalText(plain[i]), plain[i + 1]!);
+        if (e.k === 'bin' && e.op === 'to') consider(literalText(e.left), e.right); // Kotlin `"password" to "…"`
         if (e.k === 'str') {
           const text = literalText(e) ?? '';
           if (/^(?:Bearer\s+)?eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*$/.test(text.trim())) add(e, 'jwt', 'JWT literal');

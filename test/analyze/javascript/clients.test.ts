@@ -146,6 +146,11 @@ const CASES: Case[] = [
     code: `import { HttpService } from '@nestjs/axios';\nexport class C { constructor(private readonly http: HttpService) {}\n  run() { return this.http.axiosRef.post('/auth/local/signin', {}); } }`,
     client: 'nest', method: 'POST', url: '/auth/local/signin',
   },
+  {
+    name: "node https.request with options and req.write",
+    code: `import https from 'node:https';\nconst req = https.request({ hostname: 'api.axept.io', path: '/v1/auth/local/signin', method: 'POST', headers: { 'Content-Type': 'application/json' } }, (res) => {});\nreq.write(JSON.stringify({ username: 'u' }));\nreq.end();`,
+    client: 'node-http', method: 'POST', url: 'https://api.axept.io/v1/auth/local/signin', encoding: 'json', fields: { username: 'u' },
+  },
 ];
 
 describe('HTTP client recognition', () => {

@@ -1,0 +1,5 @@
+import { getAxeptioAccessToken } from './axeptio-token.js';
+
+export async function axeptioSession(): Promise<string> {
+  return getAxeptioAccessToken();
+}
