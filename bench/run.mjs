@@ -78,6 +78,37 @@ function commands(tools) {
   };
 }
 
+/**
+ * One bench at a time per checkout: a second run would rebuild or read the corpus (and overwrite
+ * the outputs) under the first one's feet. Returns an error message when another live run holds it.
+ */
+function takeLock() {
+  const lock = path.join(BENCH_DIR, 'lock');
+  fs.mkdirSync(BENCH_DIR, { recursive: true });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      process.on('exit', () => fs.rmSync(lock, { force: true }));
+      return undefined;
+    } catch (err) {
+      if (err.code !== 'EEXIST') throw err;
+      const holder = Number(fs.readFileSync(lock, 'utf8'));
+      if (holder && isAlive(holder)) return `another bench (pid ${holder}) is running in this checkout; wait for it or remove ${path.relative(process.cwd(), lock)} if it is gone`;
+      fs.rmSync(lock, { force: true }); // stale: its process ended without cleaning up
+    }
+  }
+  return 'could not take the bench lock';
+}
+
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err.code === 'EPERM';
+  }
+}
+
 const fmtMs = (ms) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`);
 const fmtMb = (b) => `${(b / 1024 / 1024).toFixed(0)} MB`;
 const countLines = (file) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).length : 0);
@@ -91,6 +122,11 @@ async function main() {
     return 2;
   }
 
+  const lockError = takeLock();
+  if (lockError) {
+    console.error(`bench: ${lockError}`);
+    return 2;
+  }
   const t0 = Date.now();
   const corpus = buildCorpus({
     root: CORPUS,

@@ -139,15 +139,6 @@ export function isVariableReference(path: NodePath): boolean {
   }
 }
 
-/** Whether `path` (an Identifier) writes the variable: assignment target or update. */
-export function isWriteReference(path: NodePath): boolean {
-  const parent = path.parent?.node as AnyNode | undefined;
-  if (!parent) return false;
-  if (parent.type === 'AssignmentExpression' && parent.left === path.node) return true;
-  if (parent.type === 'UpdateExpression') return true;
-  return false;
-}
-
 /** The scope (ast-types) that declares `name` as seen from `path`, or null for globals. */
 export function declaringScope(path: NodePath, name: string): any {
   return (path as any).scope ? (path as any).scope.lookup(name) : null;

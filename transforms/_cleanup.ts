@@ -5,7 +5,7 @@
  * scopes are accurate.
  */
 import type { Collection, JSCodeshift } from 'jscodeshift';
-import { type AnyNode, type NodePath, enclosingFunction, isFunction, isVariableReference, referencesOf, removeKeepingHeader, removeObjectProperties, sourceOf, lineOf, isMember } from './_ast.ts';
+import { type AnyNode, type NodePath, isFunction, isVariableReference, referencesOf, removeKeepingHeader, removeObjectProperties, sourceOf, lineOf, isMember } from './_ast.ts';
 import { HELPER_FUNCTION, requireSource } from './_helper-import.ts';
 
 /** Is `node` a call of the helper, optionally awaited? */
@@ -263,10 +263,3 @@ function declaratorOfBinding(p: NodePath): NodePath | null {
   }
   return null;
 }
-
-/** Whether `path` sits in a function that is not async (no `await` allowed). */
-export function inSyncFunction(path: NodePath): boolean {
-  const fn = enclosingFunction(path);
-  return !!fn && !fn.node.async;
-}
-

@@ -118,7 +118,7 @@ function returnedExpression(fn: AnyNode): AnyNode | null {
 }
 
 /** Climb from `path` as far as the flow keeps moving. */
-export function climb(j: JSCodeshift, path: NodePath, flow: Flow, config: FlowConfig): Climbed {
+function climb(j: JSCodeshift, path: NodePath, flow: Flow, config: FlowConfig): Climbed {
   let current: Climbed = { top: path, flow };
   for (;;) {
     if (current.flow.stage === 'token') return current;
@@ -265,8 +265,9 @@ function collectExpiryVariable(j: JSCodeshift, declarator: NodePath, name: strin
   }
 }
 
+/** A one-line excerpt for a message; string contents are elided (they may be credentials). */
 function shorten(text: string): string {
-  const oneLine = text.replace(/\s+/g, ' ');
+  const oneLine = text.replace(/(['"`])(?:\\.|(?!\1)[^\\])*\1/g, '$1…$1').replace(/\s+/g, ' ');
   return oneLine.length > 60 ? `${oneLine.slice(0, 57)}...` : oneLine;
 }
 
@@ -299,7 +300,7 @@ export function planTokenRewrite(j: JSCodeshift, call: NodePath, config: FlowCon
   if (reads === 0) throw new ManualStepError('the token of this request is never read in a way the transform recognises', lineOf(call.node));
   const siteFunction = enclosingFunction(siteDeclarator)?.node ?? null;
   const single = reads === 1 ? (into.terminals[0]?.top ?? into.tokenDeclarators[0]!.declarator) : null;
-  if (single && (enclosingFunction(single)?.node ?? null) === siteFunction) return planCollapse(j, into, flow);
+  if (single && (enclosingFunction(single)?.node ?? null) === siteFunction) return planCollapse(j, into);
   return planRebind(j, siteDeclarator, flow, into);
 }
 
@@ -311,13 +312,12 @@ function describeUnsupportedUse(parent: AnyNode | undefined): string {
 }
 
 /** One token read in the same function: it becomes the helper call; everything in between goes. */
-function planCollapse(j: JSCodeshift, into: Collected, flow: Flow): RewritePlan {
+function planCollapse(j: JSCodeshift, into: Collected): RewritePlan {
   const terminal = into.terminals[0];
   const tokenDeclarator = into.tokenDeclarators[0];
   const awaitedRead = terminal ? !terminal.flow.promise : true;
   const at = terminal ? terminal.top : tokenDeclarator!.declarator;
   if (awaitedRead && !canAwaitAt(at)) throw new ManualStepError('the token is read where `await` is not allowed', lineOf(at.node));
-  void flow;
   const removedPaths = [...into.glue, ...into.guards, ...into.expiryStatements].filter((p) => p !== tokenDeclarator?.declarator);
   return {
     removed: [...removedPaths.map((p) => p.node), ...(terminal ? [terminal.top.node] : []), ...(tokenDeclarator ? [tokenDeclarator.declarator.node.init] : [])],

@@ -123,7 +123,6 @@ function rewriteVisible(file: FileInfo, api: API, options: Options, kind: TokenR
   return addHelperImport(j, third.toSource(print), file.path, options, print, program);
 }
 
-export type { NodePath };
 
 /** The request's URL with its client's base URL, joined with exactly one slash. */
 function fullUrl(request: RequestCall): string {

@@ -1,9 +1,12 @@
 /**
  * Fixing one planned file in memory, with every check `fix` promises before a write: the output
- * parses, a second run changes nothing, line endings / final newline / BOM are the file's own.
+ * parses, a second run changes nothing, encoding (UTF-8 with or without BOM, UTF-16, Latin-1),
+ * line endings and final newline are the file's own.
  * Nothing here writes; the caller decides (dry run, patch, or atomic write).
  */
 import { readFileSync } from 'node:fs';
+import iconv from 'iconv-lite';
+import { decodeText } from '../discover/decode.js';
 import path from 'node:path';
 import { redact } from '../findings/redact.js';
 import { fixCollectionText } from './collections/index.js';
@@ -20,7 +23,7 @@ export interface FileFix {
   original?: Buffer;
   before?: string;
   after?: string;
-  /** Bytes to write when changed. */
+  /** Bytes to write when changed, in the file's own encoding. */
   output?: Buffer;
   steps: ManualStep[];
 }
@@ -33,7 +36,7 @@ export interface ApplyContext {
   importExtension: (abs: string) => 'js' | undefined;
 }
 
-const BOM = '\uFEFF';
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 /** Run the planned fixer on one file and check its output. */
 export function fixFile(plan: FilePlan, ctx: ApplyContext): FileFix {
@@ -44,21 +47,18 @@ export function fixFile(plan: FilePlan, ctx: ApplyContext): FileFix {
   } catch (error) {
     return { ...base, status: 'skipped', reason: `unreadable (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
   }
-  let decoded: string;
-  try {
-    decoded = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(original);
-  } catch {
-    return { ...base, status: 'skipped', reason: 'not UTF-8 text: fix it by hand (the scan report shows where)' };
-  }
-  const bom = decoded.startsWith(BOM) ? BOM : '';
-  const before = decoded.slice(bom.length);
+  const decoded = decodeText(original);
+  if (!decoded.ok) return { ...base, status: 'skipped', reason: decoded.reason };
+  const encoding = decoded.encoding;
+  const utf8Bom = encoding === 'utf-8' && original[0] === 0xef && original[1] === 0xbb && original[2] === 0xbf;
+  const before = decoded.text;
   let result: { after: string; steps: ManualStep[] };
   try {
     result = runFixer(plan, before, ctx);
   } catch (error) {
     return { ...base, original, status: 'failed', reason: `${plan.transforms.join('+')} threw: ${redact(firstLine(error))}` };
   }
-  const steps = result.steps.map((s) => ({ ...s, file: plan.file }));
+  const steps = result.steps.map((s) => ({ ...s, file: plan.file, reason: redact(s.reason) }));
   if (result.after === before) return { ...base, original, before, status: 'unchanged', steps };
   const after = keepLayout(before, result.after);
   if (plan.kind === 'code') {
@@ -72,7 +72,25 @@ export function fixFile(plan: FilePlan, ctx: ApplyContext): FileFix {
     return { ...base, original, before, steps, status: 'failed', reason: `second run threw: ${redact(firstLine(error))}; left unchanged` };
   }
   if (again !== after) return { ...base, original, before, steps, status: 'failed', reason: 'a second run would change the file again (not idempotent); left unchanged' };
-  return { ...base, original, before, after, steps, status: 'changed', output: Buffer.from(bom + after, 'utf8') };
+  const output = encodeLike(after, encoding, utf8Bom);
+  if (!output) return { ...base, original, before, steps, status: 'skipped', reason: `the new text cannot be written back in ${encoding}; fix it by hand` };
+  return { ...base, original, before, after, steps, status: 'changed', output };
+}
+
+/** Bytes in the file's own encoding (BOM included where it had one), or null when the text does not fit it. */
+function encodeLike(text: string, encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'latin1', utf8Bom: boolean): Buffer | null {
+  switch (encoding) {
+    case 'utf-8':
+      return Buffer.concat([utf8Bom ? UTF8_BOM : Buffer.alloc(0), Buffer.from(text, 'utf8')]);
+    case 'utf-16le':
+      return Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf16le')]);
+    case 'utf-16be':
+      return Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(text, 'utf16be')]);
+    case 'latin1': {
+      const bytes = iconv.encode(text, 'latin1');
+      return iconv.decode(bytes, 'latin1') === text ? bytes : null;
+    }
+  }
 }
 
 function runFixer(plan: FilePlan, text: string, ctx: ApplyContext): { after: string; steps: ManualStep[] } {

@@ -85,7 +85,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   }
 
   const project = projectInfo(root, manifests);
-  const raw = evaluate(analyzed, project);
+  const raw = evaluate(analyzed, project, options.rules);
   const linesByFile = new Map<string, string[]>();
   for (const file of new Set(raw.map((r) => r.file))) {
     const found = byRel.get(file);

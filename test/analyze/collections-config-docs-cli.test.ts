@@ -77,6 +77,8 @@ test('collections: Postman, Insomnia, .http, HAR and OpenAPI findings at exact p
     'legacy-credentials axeptio.postman_environment.json:18:4',
     'hardcoded-secret axeptio.postman_environment.json:19:14',
     'legacy-signin insomnia-export.json:10:7',
+    'legacy-signin insomnia-v5.yaml:10:9',
+    'hardcoded-secret insomnia-v5.yaml:20:28',
     'legacy-signin jetbrains.http:2:1',
     'hardcoded-secret jetbrains.http:5:37',
     'legacy-signin-reference openapi.yaml:6:17',

@@ -195,3 +195,17 @@ test('--include/--exclude, config ignore and --write-baseline/--baseline work fr
   assert.equal(accepted.code, 0, accepted.stdout);
   assert.deepEqual(JSON.parse(accepted.stdout).findings, []);
 });
+
+test('--max-file-size, --deadline and --workers reach the scan; config failOn/minConfidence apply unless overridden', async (t) => {
+  const root = tempTree({ 'a.ts': legacySigninSource(), 'small.md': '# ok\n' });
+  const configured = tempTree({ ...WARNING_ONLY, 'package.json': JSON.stringify({ name: 'x', 'axeptio-migrate': { failOn: 'warning', minConfidence: 'high' } }) });
+  t.after(() => (removeTree(root), removeTree(configured)));
+  const run = await runMain(['scan', root, '--format', 'json', '--max-file-size', '100', '--deadline', '2030-01-01', '--workers', '0']);
+  const doc = JSON.parse(run.stdout);
+  assert.deepEqual(doc.stats.errors, [{ file: 'a.ts', reason: 'skipped: larger than 100 bytes' }]);
+  assert.equal(doc.deadline.date, '2030-01-01');
+  assert.ok(doc.deadline.daysRemaining > 0);
+  assert.equal(run.code, 0);
+  assert.equal((await runMain(['scan', configured, '--format', 'json'])).code, 1, 'failOn: warning from package.json');
+  assert.equal((await runMain(['scan', configured, '--format', 'json', '--fail-on', 'error'])).code, 0, 'the command line wins');
+});

@@ -72,6 +72,22 @@ test('a non-git folder is fixed with a note; CRLF and the BOM survive; the TS he
   );
 });
 
+test('UTF-16 and Latin-1 files are fixed and written back in their own encoding', async () => {
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(LEGACY_CLIENT, 'utf16le')]);
+  const latin1 = Buffer.from(`// Récupère le jeton Axeptio\n${LEGACY_CLIENT}`, 'latin1');
+  await withTree({ 'package.json': '{"type":"module"}', 'wide.js': utf16, 'legacy.js': latin1 }, async (dir) => {
+    gitInit(dir);
+    const result = await runFix({ paths: [dir], cwd: dir, workers: 0 });
+    assert.deepEqual(result.files.map((f) => [f.file, f.status]), [['legacy.js', 'changed'], ['wide.js', 'changed']]);
+    const wide = readFileSync(path.join(dir, 'wide.js'));
+    assert.deepEqual([...wide.subarray(0, 2)], [0xff, 0xfe]);
+    assert.match(wide.subarray(2).toString('utf16le'), /return getAxeptioAccessToken\(\);/);
+    const narrow = readFileSync(path.join(dir, 'legacy.js'));
+    assert.ok(narrow.includes(Buffer.from('Récupère', 'latin1')), 'Latin-1 bytes kept');
+    assert.match(narrow.toString('latin1'), /from '\.\/axeptio-token\.js'/);
+  });
+});
+
 test('NodeNext TypeScript gets a .js specifier; --helper-path is honoured relative to cwd', async () => {
   await withTree(
     { 'tsconfig.json': '{ "compilerOptions": { "module": "NodeNext" } }', 'src/api/client.ts': LEGACY_CLIENT },

@@ -6,20 +6,22 @@ import { isTemplatePath } from '../config/value-kind.js';
 import { bodyTextFields, locateValue, located, requestFacts, type RequestDraft } from './request-facts.js';
 import { templateParts } from './value-parts.js';
 
-/** `_type: export` with a `resources` array (`__export_format` 3/4). */
+/** `_type: export` with a `resources` array (`__export_format` 3/4), or a v5 YAML export (`type: collection.insomnia.rest/5.x`). */
 export function isInsomniaExport(doc: TreeNode): boolean {
+  if (/^collection\.insomnia\.rest\/5/.test(textOf(child(doc, 'type')) ?? '')) return true;
   return textOf(child(doc, '_type')) === 'export' && child(doc, 'resources')?.type === 'array';
 }
 
-/** Facts of an Insomnia export. */
+/** Facts of an Insomnia export (v4 resources or v5 collection tree). */
 export function insomniaFacts(doc: TreeNode, ctx: DocContext): Fact[] {
+  const v5 = child(doc, 'resources') === undefined;
   const resources = itemsOf(child(doc, 'resources'));
+  const environments = v5 ? v5Environments(child(doc, 'environments')) : resources.filter((r) => textOf(child(r, '_type')) === 'environment').map((r) => child(r, 'data'));
+  const requests = v5 ? v5Requests(child(doc, 'collection')) : resources.filter((r) => textOf(child(r, '_type')) === 'request');
   const vars = new Map<string, string>();
   const facts: Fact[] = [];
   const tied = /axept/i.test(ctx.text) || /axept/i.test(ctx.path);
-  for (const r of resources) {
-    if (textOf(child(r, '_type')) !== 'environment') continue;
-    const data = child(r, 'data');
+  for (const data of environments) {
     if (data?.type !== 'object') continue;
     for (const e of data.entries) {
       const value = textOf(e.value);
@@ -38,8 +40,7 @@ export function insomniaFacts(doc: TreeNode, ctx: DocContext): Fact[] {
     }
   }
   const tokenFields = responseTagFields(ctx.text);
-  for (const r of resources) {
-    if (textOf(child(r, '_type')) !== 'request') continue;
+  for (const r of requests) {
     const urlEntry = entryOf(r, 'url');
     if (!urlEntry) continue;
     const draft: RequestDraft = {
@@ -72,11 +73,21 @@ export function insomniaFacts(doc: TreeNode, ctx: DocContext): Fact[] {
       headers.push({ name: 'Authorization', value: `${textOf(child(auth, 'prefix')) || 'Bearer'} ${token.value}`, start: token.start, end: token.end });
     }
     if (headers.length) draft.headers = headers.filter((h) => h.name);
-    const id = textOf(child(r, '_id'));
+    const id = textOf(child(r, '_id')) ?? textOf(child(child(r, 'meta'), 'id'));
     if (id && tokenFields.has(id)) draft.responseTokenField = tokenFields.get(id)!;
     facts.push(...requestFacts(draft, { index: ctx.index, parts: (s) => templateParts(s, vars), fallback }));
   }
   return facts;
+}
+
+/** v5: the base environment's `data` and each `subEnvironments[].data`. */
+function v5Environments(envs: TreeNode | undefined): Array<TreeNode | undefined> {
+  return [child(envs, 'data'), ...itemsOf(child(envs, 'subEnvironments')).map((e) => child(e, 'data'))];
+}
+
+/** v5: requests anywhere in the `collection` tree (folders hold `children`). */
+function v5Requests(items: TreeNode | undefined): TreeNode[] {
+  return itemsOf(items).flatMap((item) => [...(child(item, 'url') ? [item] : []), ...v5Requests(child(item, 'children'))]);
 }
 
 /** `{% response 'body', 'req_x', 'b64::JC50b2tlbg==::46b', ... %}` tags: request id → JSONPath field read (`$.token` → token). */

@@ -63,7 +63,7 @@ export function requestFacts(draft: RequestDraft, env: DraftEnv): Fact[] {
       if (kind && valueKindOf(f.value) === 'literal') {
         fields[f.key] = REDACTED;
         const span = secretSpan(f, env);
-        if (span) secrets.push({ kind: 'secret', span, secretKind: kind, boundTo: `${f.key} in a ${draft.client} request body`, evidence: [] });
+        if (span) secrets.push({ kind: 'secret', span, secretKind: kind, boundTo: `${f.key} in a request body (${draft.client})`, evidence: [] });
       } else fields[f.key] = f.parts ?? env.parts(f.value);
     }
     fact.body = { encoding: draft.body.encoding, fields };
@@ -77,7 +77,7 @@ export function requestFacts(draft: RequestDraft, env: DraftEnv): Fact[] {
         headers[name] = [{ kind: 'text', text: `${literal[1]} ` }, ...REDACTED];
         const span = secretSpan(h, env);
         const secretKind = /basic/i.test(literal[1]!) ? 'password' : looksLikeJwt(literal[2]!) ? 'jwt' : 'access-token';
-        if (span) secrets.push({ kind: 'secret', span, secretKind, boundTo: `Authorization header of a ${draft.client} request`, evidence: [] });
+        if (span) secrets.push({ kind: 'secret', span, secretKind, boundTo: `Authorization header (${draft.client})`, evidence: [] });
       } else headers[name] = h.parts ?? env.parts(h.value);
     }
     fact.headers = headers;

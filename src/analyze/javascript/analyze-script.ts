@@ -16,7 +16,7 @@ import { isSelfTestCall, recognizeRequest, type RequestDraft } from './requests.
 import { isLocalStrategy, nestRoutesOf, routeOf } from './routes.js';
 import { requiredModule, resolve } from './scope.js';
 import { secretOfLiteral } from './secrets.js';
-import { accessChain, enclosingFunction, enclosingNamedFunction, propertyNameText, spanOf, unwrap, whereOf } from './source.js';
+import { accessChain, enclosingFunction, enclosingNamedFunction, functionName, propertyNameText, spanOf, unwrap, whereOf } from './source.js';
 import { callFactOf, wrapperOf } from './wrappers.js';
 
 export interface ScriptInput {
@@ -106,8 +106,9 @@ export function analyzeScript(sf: ts.SourceFile, input: ScriptInput): Fact[] {
         const lit = n as ts.StringLiteralLike;
         const secret = secretOfLiteral(lit);
         if (secret) {
-          const ev: Evidence[] = AXEPTIO_NAME.test(secret.boundTo) ? [{ weight: 'strong', text: `identifier ${secret.boundTo}` }] : [];
-          for (const name of namesAround(lit)) ev.push({ weight: 'strong', text: `identifier ${name}` });
+          const where = whereOf(sf, path, lit);
+          const ev: Evidence[] = AXEPTIO_NAME.test(secret.boundTo) ? [{ weight: 'strong', text: `identifier ${secret.boundTo} in ${where}` }] : [];
+          for (const name of namesAround(lit)) ev.push({ weight: 'strong', text: `identifier ${name} in ${where}` });
           facts.push({ kind: 'secret', span: spanOf(sf, lit), secretKind: secret.secretKind, boundTo: secret.boundTo, evidence: finalizeEvidence(ev) });
         }
         for (const m of lit.text.matchAll(/[a-z][a-z0-9+.-]*:\/\/((?:[\w-]+\.)*axept\.io)\b/gi))
@@ -227,29 +228,25 @@ export function analyzeScript(sf: ts.SourceFile, input: ScriptInput): Fact[] {
     return { draft, fact };
   });
 
-  // perRequest: inside a request interceptor, or a token getter (not caching) called before other requests.
-  for (const { draft, fact } of requestFacts) {
-    if (inRequestInterceptor(draft.node)) {
-      fact.context.perRequest = true;
-      continue;
-    }
-    const fn = enclosingFunction(draft.node);
-    if (!fn || storesToken(fn)) continue;
+  // perRequest: inside a request interceptor, a header getter, or a (non-caching) function called before other requests.
+  const requestNodes = requestFacts.map((r) => r.draft.node);
+  const perRequestAt = (node: ts.Node): boolean => {
+    if (inRequestInterceptor(node)) return true;
+    const fn = enclosingFunction(node);
+    if (!fn || storesToken(fn)) return false;
     // A header getter runs once per API call by design: the sign-in inside it, or in what it calls, does too.
-    if (buildsAuthHeaders(fn)) {
-      fact.context.perRequest = true;
-      continue;
-    }
-    const others = requestFacts.filter((r) => r.draft !== draft).map((r) => r.draft.node);
-    for (const c of callsOf(fn)) {
-      if (isWithin(c, fn)) continue;
+    if (buildsAuthHeaders(fn)) return true;
+    const others = requestNodes.filter((o) => o !== node && !isWithin(o, fn));
+    return callsOf(fn).some((c) => {
+      if (isWithin(c, fn)) return false;
       const g = enclosingFunction(c);
-      if (inRequestInterceptor(c) || (g && (others.some((o) => isWithin(o, g)) || (!storesToken(g) && buildsAuthHeaders(g))))) {
-        fact.context.perRequest = true;
-        break;
-      }
-    }
-  }
+      // Only named callers count: a UMD/IIFE wrapper around the whole module contains every request.
+      if (inRequestInterceptor(c)) return true;
+      if (!g || functionName(g) === undefined) return false;
+      return others.some((o) => isWithin(o, g)) || (!storesToken(g) && buildsAuthHeaders(g));
+    });
+  };
+  for (const { draft, fact } of requestFacts) if (perRequestAt(draft.node)) fact.context.perRequest = true;
 
   function requestEvidence(draft: RequestDraft, fact: RequestFact): Evidence[] {
     const where = whereOf(sf, path, draft.node);
@@ -260,6 +257,9 @@ export function analyzeScript(sf: ts.SourceFile, input: ScriptInput): Fact[] {
     for (const v of Object.values(draft.headers ?? {})) ev.push(...valueEvidence(v, where));
     for (const v of Object.values(draft.body?.fields ?? {})) ev.push(...valueEvidence(v, where));
     for (const env of draft.notes.envDefaults) if (AXEPTIO_NAME.test(env)) ev.push({ weight: 'strong', text: `env ${env} in ${where}` });
+    if (draft.via)
+      for (const env of draft.via.notes.envDefaults)
+        if (AXEPTIO_NAME.test(env)) ev.push({ weight: 'strong', text: `env ${env} via ${draft.via.library} instance ${draft.via.name} in ${whereOf(sf, path, draft.via.node)}` });
     for (const name of namesAround(draft.node)) ev.push({ weight: 'strong', text: `identifier ${name} in ${where}` });
     if (draft.instance && AXEPTIO_NAME.test(draft.instance.name)) ev.push({ weight: 'strong', text: `identifier ${draft.instance.name} in ${where}` });
     const keys = Object.keys(draft.body?.fields ?? {});
@@ -277,6 +277,7 @@ export function analyzeScript(sf: ts.SourceFile, input: ScriptInput): Fact[] {
   facts.push(...requestFacts.map((r) => r.fact));
   for (const { node, fact } of calls) {
     const context = contextOf(node);
+    if (perRequestAt(node)) context.perRequest = true;
     const objArgs = node.arguments.filter((a) => ts.isObjectLiteralExpression(unwrap(a)));
     if (objArgs.some((a) => (unwrap(a) as ts.ObjectLiteralExpression).properties.some((p) => (ts.isPropertyAssignment(p) && isInteractiveValue(p.initializer)) || (ts.isShorthandPropertyAssignment(p) && isInteractiveValue(p.name)))))
       context.interactive = true;

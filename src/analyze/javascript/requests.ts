@@ -253,7 +253,7 @@ function axiosStyle(
   inst?: Instance,
   instance?: { name: string; from?: string },
 ): RequestDraft {
-  const notes: FoldNotes = { envDefaults: [...(inst?.notes.envDefaults ?? [])] };
+  const notes: FoldNotes = { envDefaults: [] };
   let urlExpr: ts.Expression | undefined;
   let dataExpr: ts.Expression | undefined;
   let cfg: ts.Expression | undefined;
@@ -327,7 +327,7 @@ function fetchStyle(call: ts.CallExpression, client: string, urlArg: ts.Expressi
 
 /** got(url, opts) / got.post(url, { json, form, body, headers, prefixUrl }) and ky alike. */
 function gotStyle(call: ts.CallExpression, client: string, member: string | undefined, args: ts.Expression[], inst?: Instance): RequestDraft {
-  const notes: FoldNotes = { envDefaults: [...(inst?.notes.envDefaults ?? [])] };
+  const notes: FoldNotes = { envDefaults: [] };
   let urlExpr: ts.Expression | undefined = args[0];
   let opts = args[1];
   if (urlExpr && isConfigObject(urlExpr)) [opts, urlExpr] = [urlExpr, configProperty(urlExpr, 'url')];
@@ -354,7 +354,7 @@ function gotStyle(call: ts.CallExpression, client: string, member: string | unde
 
 /** request(opts|url, cb) / request.post(...) / rp(opts): uri|url, method, form, json, body, headers, baseUrl. */
 function requestStyle(call: ts.CallExpression, member: string | undefined, args: ts.Expression[], inst?: Instance): RequestDraft {
-  const notes: FoldNotes = { envDefaults: [...(inst?.notes.envDefaults ?? [])] };
+  const notes: FoldNotes = { envDefaults: [] };
   let urlExpr: ts.Expression | undefined;
   let opts: ts.Expression | undefined;
   if (args[0] && isConfigObject(args[0])) opts = args[0];

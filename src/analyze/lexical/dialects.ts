@@ -21,6 +21,7 @@ export const PYTHON: Dialect = {
   blockComments: [],
   newlines: true,
   scanString(lx) {
+    if (!'rRbBuUfF\'"'.includes(lx.peek())) return undefined;
     const m = /^([rRbBuUfF]{0,2})('''|"""|'|")/.exec(lx.text.slice(lx.pos, lx.pos + 5));
     if (!m || isWordChar(lx.text[lx.pos - 1])) return undefined;
     const prefix = m[1]!.toLowerCase();
@@ -201,7 +202,7 @@ export const CSHARP: Dialect = {
     return nl === -1 ? lx.end : nl;
   },
   scanString(lx) {
-    const m = /^(\$*@?\$*)("""|")/.exec(lx.text.slice(lx.pos, lx.pos + 8));
+    const m = '$@"'.includes(lx.peek()) ? /^(\$*@?\$*)("""|")/.exec(lx.text.slice(lx.pos, lx.pos + 8)) : null;
     if (m && !isWordChar(lx.text[lx.pos - 1])) {
       const prefix = m[1]!;
       const interp = prefix.includes('$') ? braceInterpolation('{', true) : undefined;

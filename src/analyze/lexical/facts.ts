@@ -7,7 +7,7 @@
 import type { Evidence, Fact, RequestFact, RouteFact, SecretFact, SymbolicValue, ValuePart } from '../../facts/types.js';
 import { isPlaceholderValue, MASK, redact } from '../../findings/redact.js';
 import { literalText, walkExpr, type Arg, type Expr } from './expression.js';
-import { symbolicText, type Folder } from './fold.js';
+import { pushPart, symbolicText, type Folder } from './fold.js';
 import type { Body } from './payload.js';
 import { scopeAt, spanOf, type Program } from './program.js';
 
@@ -236,17 +236,21 @@ function withoutSecrets(fields: Record<string, SymbolicValue>): Record<string, S
   const out: Record<string, SymbolicValue> = {};
   for (const [name, value] of Object.entries(fields)) {
     const secretName = /pass(word|wd)?$|secret|token|api[_-]?key|^authorization$|^pwd$/i.test(name) && !/^grant[_-]?type$/i.test(name);
-    out[name] = secretName ? value.flatMap(maskPart) : maskValue(value);
+    const masked: ValuePart[] = [];
+    for (const p of secretName ? value.map(maskPart) : maskValue(value)) pushPart(masked, p);
+    out[name] = masked;
   }
   return out;
 }
 
-/** `Bearer abc…` keeps its scheme as text and masks the rest; a placeholder stays; any other literal is masked whole. */
-function maskPart(p: ValuePart): ValuePart[] {
-  if (p.kind !== 'text' || isPlaceholderValue(p.text) || /^(?:Bearer|Basic|Token)\s*$/i.test(p.text)) return [p];
+/**
+ * A literal secret stays a text part, masked (`Bearer «redacted»`), as the JS analyzer does: rules still
+ * see that a literal was written there. A placeholder or a bare scheme stays as written.
+ */
+function maskPart(p: ValuePart): ValuePart {
+  if (p.kind !== 'text' || isPlaceholderValue(p.text) || /^(?:Bearer|Basic|Token)\s*$/i.test(p.text)) return p;
   const scheme = /^(Bearer|Basic|Token)\s+/i.exec(p.text);
-  const masked: ValuePart = { kind: 'unknown', text: MASK };
-  return scheme ? [{ kind: 'text', text: scheme[0] }, masked] : [masked];
+  return { kind: 'text', text: scheme ? `${scheme[0]}${MASK}` : MASK };
 }
 
 /** Redact secret-looking text parts (JWTs, `password=…` in a query) of any value. */

@@ -50,6 +50,7 @@ const OPERATORS = [
   '::', '->', '=>', '==', '!=', ':=', '+=', '-=', '.=', '*=', '/=', '|=', '&=', '??', '?:', '?.', '&.', '..', '<<', '>>', '&&', '||', '<=', '>=', '**',
 ];
 
+const MULTI_CHAR_START = new Set(OPERATORS.map((o) => o[0]!));
 const OPEN: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 const CLOSE = new Set([')', ']', '}']);
 
@@ -82,8 +83,15 @@ export class Lexer {
   }
 }
 
-const isIdentStart = (c: string) => /[A-Za-z_\u00C0-\uFFFF]/.test(c);
-const isIdentPart = (c: string) => /[A-Za-z0-9_\u00C0-\uFFFF]/.test(c);
+// Char-code tests: these run for every character of every identifier.
+const isIdentStart = (c: string) => {
+  const n = c.charCodeAt(0);
+  return (n >= 97 && n <= 122) || (n >= 65 && n <= 90) || n === 95 || n >= 0xc0;
+};
+const isIdentPart = (c: string) => {
+  const n = c.charCodeAt(0);
+  return isIdentStart(c) || (n >= 48 && n <= 57);
+};
 
 /** Length of the sigil before an identifier starting at `at` (`$x`, `@x`, `@@x`: 1, 1, 2; plain: 0), or -1. */
 function identPrefixLength(text: string, at: number, dialect: Dialect): number {
@@ -158,7 +166,7 @@ export function tokenizeRange(text: string, dialect: Dialect, start: number, end
       lx.pos = j;
       continue;
     }
-    const op = OPERATORS.find((o) => text.startsWith(o, lx.pos)) ?? c;
+    const op = (MULTI_CHAR_START.has(c) && OPERATORS.find((o) => text.startsWith(o, lx.pos))) || c;
     const token: Token = { type: 'op', value: op, start: lx.pos, end: lx.pos + op.length };
     if (OPEN[op]) stack.push(out.length);
     else if (CLOSE.has(op)) {

@@ -46,6 +46,7 @@ export function fixHttpFile(text: string): CollectionFix {
     }
   }
   // JetBrains response handlers: store access_token (under the old variable), refresh token and expiry.
+  const beforeHandlers = edits.length;
   lines.forEach((line, i) => {
     const set = /^(\s*)client\.global\.set\(\s*(["'])([^"']+)\2\s*,\s*response\.body(?:\.token|\[["']token["']\])\s*\)\s*;?\s*$/.exec(line);
     if (!set || !signins.some((r) => r.handler?.includes(line.trim()))) return;
@@ -60,6 +61,7 @@ export function fixHttpFile(text: string): CollectionFix {
       ],
     });
   });
+  const afterHandlers = edits.length;
   // REST Client: `{{login.response.body.$.token}}` of a renamed sign-in request.
   const names = new Set(signins.map((r) => r.name).filter((n): n is string => !!n));
   lines.forEach((line, i) => {
@@ -92,6 +94,8 @@ export function fixHttpFile(text: string): CollectionFix {
   const out = applyLineEdits(lines, edits).join(eol);
   const manual = [SET_CREDENTIALS_NOTE.replace('in your Postman/HTTP client environment', `as AXEPTIO_CLIENT_ID, AXEPTIO_CLIENT_SECRET and AXEPTIO_FRONTEGG_URL for ${source}`)];
   if (literalPassword) manual.push('The file held an Axeptio password: revoke it (it remains in version history).');
+  if (afterHandlers === beforeHandlers && signins.some((r) => r.handler && /response\.body/.test(r.handler)))
+    manual.push('A response handler of the sign-in request reads the old answer: make it store response.body.access_token (and refresh_token, expires_in).');
   return { text: out, changed: out !== text, manual };
 }
 

@@ -32,14 +32,21 @@ const EXPECTED: Record<string, string[]> = {
   ],
   'collections/jetbrains.http': [
     'request http-file POST https://api.axept.io/v1/auth/local/signin form{username=ops@example.com,password=«redacted»} ->token @2:1',
-    'secret password password in a http-file request body @5:37-55',
+    'secret password password in a request body (http-file) @5:37-55',
     'request http-file GET https://api.axept.io/v1/vendors @12:1',
   ],
   // A collection-level pre-request script that signs in with pm.sendRequest before every request.
   'collections/auto-login.postman_collection.json': [
     'request postman GET https://api.axept.io/v1/projects/123/consents @28:9',
     'request postman POST https://api.axept.io/v1/auth/local/signin json{username={{user}},password=«redacted»} ->token @13:11',
-    'secret password password in a postman request body @16:106-125',
+    'secret password password in a request body (postman) @16:106-125',
+  ],
+  // Insomnia v5 YAML export: folders hold `children`, environments their `data`.
+  'collections/insomnia-v5.yaml': [
+    'config user=literal @37:5',
+    'request insomnia POST https://api.axept.io/v1/auth/local/signin json{username=ops@example.com,password=«redacted»} ->token @10:9',
+    'secret password password in a request body (insomnia) @20:28-44',
+    'request insomnia GET https://api.axept.io/v1/projects @25:5',
   ],
   'collections/openapi-modern.json': [],
   'collections/openapi.yaml': [
@@ -48,10 +55,10 @@ const EXPECTED: Record<string, string[]> = {
   ],
   'collections/session.har': [
     'request har POST https://api.axept.io/v1/auth/local/signin json{username=ops@example.com,password=«redacted»} ->token @10:11',
-    'secret password password in a har request body @15:71-89',
+    'secret password password in a request body (har) @15:71-89',
     'secret jwt token in a recorded response @22:35-102',
     'request har GET https://api.axept.io/v1/projects @30:11',
-    'secret jwt Authorization header of a har request @31:60-134',
+    'secret jwt Authorization header (har) @31:60-134',
   ],
   'collections/strapi-blog.postman_collection.json': [
     'request postman POST http://localhost:1337/api/auth/local json{identifier={{email}},password={{password}}} @16:9',
@@ -112,7 +119,7 @@ test('Postman v2.0: string URL, urlencoded password grant, nested folders, unres
   const facts = factsOfText('kc.postman_collection.json', text);
   assert.deepEqual(describe(facts), [
     'request postman POST {{kc}}/realms/apiax/protocol/openid-connect/token form{grant_type=password,username={{user}},password=«redacted»} @14:13',
-    'secret password password in a postman request body @28:29-44',
+    'secret password password in a request body (postman) @28:29-44',
   ]);
   const request = facts[0] as RequestFact;
   assert.deepEqual(request.headers?.['authorization'], [{ kind: 'text', text: 'Bearer ' }, { kind: 'env', name: 'static' }]);

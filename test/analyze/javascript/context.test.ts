@@ -80,6 +80,18 @@ describe('perRequest context', () => {
     assert.equal(r!.context.enclosingFunction, 'signIn');
   });
 
+  it('a wrapper call inside a header getter is a per-request CallFact', () => {
+    const out = analyze(`import { apiPost } from './http';\nexport async function headers() { const r = await apiPost('/auth/local/signin', { username: process.env.U, password: process.env.P }); return { Authorization: 'Bearer ' + r.token }; }`);
+    const [c] = factsOf(out, 'call');
+    assert.equal(c!.context.perRequest, true);
+    assert.equal(c!.context.enclosingFunction, 'headers');
+  });
+
+  it('a sign-in called from the top of a UMD wrapper is not per-request', () => {
+    const [r] = requestsOf(`(function () {\n  function signIn() { return fetch('/auth/local/signin', { method: 'POST' }).then((r) => r.json()); }\n  signIn();\n  fetch('/v1/projects');\n})();`);
+    assert.equal(r!.context.perRequest, undefined);
+  });
+
   it('a one-off sign-in is not per-request', () => {
     const [r] = requestsOf(`import axios from 'axios';\nexport async function signIn() { const { data } = await axios.post('/auth/local/signin', {}); return data.token; }\nasync function main() { const t = await signIn(); console.log(t); }`);
     assert.equal(r!.context.perRequest, undefined);
@@ -111,6 +123,13 @@ describe('evidence', () => {
     assert.equal(r!.evidence[0]!.weight, 'strong', 'strongest first');
     const [local] = requestsOf(`fetch('http://localhost:1337/auth/local/signin', { method: 'POST' })`);
     assert.ok(local!.evidence.some((e) => e.weight === 'contrary' && e.text.startsWith('host localhost')));
+  });
+
+  it('evidence inherited from an instance says where the instance is', () => {
+    const [r] = requestsOf(`import axios from 'axios';\nconst api = axios.create({ baseURL: process.env.AXEPTIO_API_URL || 'https://api.axept.io/v1' });\n\napi.post('/auth/local/signin', {});`);
+    const texts = r!.evidence.map((e) => e.text);
+    assert.ok(texts.includes('host api.axept.io via axios instance api in src/client.ts:2'), texts.join('\n'));
+    assert.ok(texts.includes('env AXEPTIO_API_URL via axios instance api in src/client.ts:2'), texts.join('\n'));
   });
 
   it('file evidence for an axeptio folder and @axeptio imports', () => {

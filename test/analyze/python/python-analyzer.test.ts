@@ -44,6 +44,14 @@ describe('python analyzer: positives', () => {
     assertNoLeak(facts, 'c2lnbmF0dXJlLXNpZ25hdHVyZQ');
   });
 
+  it('the Frontegg v1 exchange: URL from an env-read constant, camelCase token field', () => {
+    const { facts, text: src } = analyzeFixture('python', 'axeptio/frontegg.py');
+    const r = requestAt(facts, linesWith(src, 'requests.post(')[0]!);
+    assert.equal(text(r.url), '${AXEPTIO_FRONTEGG_URL}/identity/resources/auth/v1/api-token');
+    assert.deepEqual(fieldsOf(r), { clientId: '${AXEPTIO_CLIENT_ID}', secret: '${AXEPTIO_CLIENT_SECRET}' });
+    assert.equal(r.responseTokenField, 'accessToken');
+  });
+
   it('literal passwords become SecretFacts and never appear in the facts', () => {
     const facts = analyzeSource('sync.py', 'import requests\nAXEPTIO_PASSWORD = "Tr0ub4dor&3"\nrequests.post("https://api.axept.io/v1/auth/local/signin", data="username=me&password=S3cr3t-Pw")\n');
     assert.deepEqual(secretsOf(facts).map((s) => [s.secretKind, s.boundTo, s.span.line]), [['password', 'AXEPTIO_PASSWORD', 2]]);

@@ -83,3 +83,11 @@ test('a sign-in sent from a pre-request script is left as is, with instructions'
   assert.equal(out.text, text);
   assert.match(out.manual.join('\n'), /pm\.sendRequest/);
 });
+
+test('a response handler the fixer cannot rewrite is reported for a manual change', () => {
+  const text = ['POST https://api.axept.io/v1/auth/local/signin', 'Content-Type: application/json', '', '{"username": "{{u}}", "password": "{{p}}"}', '', '> {%', '  client.global.set("t", response.body.data.jwt);', '%}', ''].join('\n');
+  const out = fixCollectionText('x.http', text)!;
+  assert.equal(out.changed, true);
+  assert.match(out.manual.join('\n'), /response handler/);
+  assert.match(out.text, /response\.body\.data\.jwt/);
+});

@@ -1,0 +1,5 @@
+import { getAxeptioAccessToken } from './axeptio-token';
+
+export async function signIn(): Promise<string> {
+  return getAxeptioAccessToken();
+}
