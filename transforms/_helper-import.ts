@@ -49,8 +49,8 @@ export function requireSource(node: AnyNode): string | null {
   return null;
 }
 
-function defaultHelperFile(filePath: string, system: ModuleSystem): string {
-  const ext = /\.(ts|tsx|mts|cts)$/.test(filePath) ? '.ts' : /\.mjs$/.test(filePath) ? '.mjs' : /\.cjs$/.test(filePath) ? '.cjs' : system === 'esm' ? '.js' : '.js';
+function defaultHelperFile(filePath: string): string {
+  const ext = /\.(ts|tsx|mts|cts)$/.test(filePath) ? '.ts' : /\.mjs$/.test(filePath) ? '.mjs' : /\.cjs$/.test(filePath) ? '.cjs' : '.js';
   return path.join(path.dirname(path.resolve(filePath)), `axeptio-token${ext}`);
 }
 
@@ -60,7 +60,7 @@ const CODE_EXT = /\.(m|c)?(t|j)sx?$/;
 export function helperSpecifier(filePath: string, program: AnyNode, options: Options, system: ModuleSystem): string {
   const helperAbs = typeof options['helperPath'] === 'string' && options['helperPath']
     ? path.resolve(options['helperPath'])
-    : defaultHelperFile(filePath, system);
+    : defaultHelperFile(filePath);
   let rel = path.relative(path.dirname(path.resolve(filePath)), helperAbs).split(path.sep).join('/');
   if (!rel.startsWith('.')) rel = `./${rel}`;
   const helperExt = path.extname(helperAbs);

@@ -99,10 +99,22 @@ function thenStep(j: JSCodeshift, called: NodePath, flow: Flow, config: FlowConf
           return { top: called, flow: { stage: climbed.flow.stage, promise: true } };
         }
       }
-    } else if (param.type === 'ObjectPattern' && returned.type === 'Identifier') {
+    } else if (param.type === 'ObjectPattern') {
       const reached = patternReach(param, settled, config);
-      if (reached && 'tokenName' in reached && reached.tokenName === returned.name && reached.expiry.length === 0) {
-        return { top: called, flow: { stage: 'token', promise: true } };
+      if (reached && reached.expiry.length === 0) {
+        if ('tokenName' in reached && returned.type === 'Identifier' && reached.tokenName === returned.name) {
+          return { top: called, flow: { stage: 'token', promise: true } };
+        }
+        // `.then(({ data }) => data.token)`: follow the destructured variable to the returned value.
+        if ('bindingName' in reached) {
+          const paramPath = called.get('arguments', 0, 'params', 0) as NodePath;
+          const name = reached.bindingName;
+          const refs = referencesOf(j, (paramPath as any).scope, name).filter((r) => !isWithin(r, paramPath));
+          if (refs.length === 1) {
+            const climbed = climb(j, refs[0]!, reached.flow, config);
+            if (climbed.top.node === returned && !climbed.thenCall) return { top: called, flow: { stage: climbed.flow.stage, promise: true } };
+          }
+        }
       }
     }
   }

@@ -5,7 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -153,4 +154,20 @@ test('no planted secret value appears anywhere in the report', async () => {
   const planted = SETS.flatMap((set) => plantedIn(`${ROOT}fixtures/${set}`));
   assert.ok(planted.length >= 10);
   for (const secret of planted) assert.ok(!stdout.includes(secret), `report leaks ${secret}`);
+});
+
+// Known gap outside this area: finalize masks a secret's span only in the hardcoded-secret finding's own excerpt,
+// so another finding whose span covers the same line (a multi-line curl in a CI step) shows the value.
+test('a literal password inside a multi-line CI curl never appears in any excerpt', { todo: 'findings/finalize.ts must mask every secret span of the file in every excerpt' }, async () => {
+  const dir = mkdtempSync(`${tmpdir()}/axm-leak-`);
+  try {
+    mkdirSync(`${dir}/.github/workflows`, { recursive: true });
+    const workflow = ['on: push', 'jobs:', '  a:', '    runs-on: ubuntu-latest', '    steps:', '      - run: |', '          curl -X POST https://api.axept.io/v1/auth/local/signin \\', '            -d "{\\"username\\": \\"ops\\", \\"password\\": \\"Leak-check-pw-4\\"}"', ''];
+    writeFileSync(`${dir}/.github/workflows/sync.yml`, workflow.join('\n'));
+    const out = await promisify(execFile)(process.execPath, [BIN, 'scan', dir, '--format', 'json', '--fail-on', 'none'], { cwd: ROOT }).catch((e: { stdout: string }) => e);
+    assert.ok(out.stdout.includes('legacy-signin'));
+    assert.ok(!out.stdout.includes('Leak-check-pw-4'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -10,7 +10,8 @@ export interface ExtractedScript {
   blocks: number;
 }
 
-const SCRIPT_BLOCK = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
+// Attribute values may hold '>' (`generic="T extends Record<string, any>"`), so quoted values are skipped whole.
+const SCRIPT_BLOCK = /<script\b((?:[^>"']|"[^"]*"|'[^']*')*)>([\s\S]*?)<\/script\s*>/gi;
 
 /** The script blocks of a component, in place, everything else replaced by spaces. */
 export function extractScripts(text: string): ExtractedScript {

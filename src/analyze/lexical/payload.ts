@@ -13,7 +13,7 @@ type Encoding = Body['encoding'];
 const JSON_ENCODERS = /(?:^|\.)(?:dumps|json_encode|generate|Marshal|Serialize|SerializeObject|writeValueAsString|toJson|to_json|encodeToString|stringify|JsonContent\.Create|Create|ofString|JSONObject|JsonObject)$/;
 const FORM_ENCODERS = /(?:^|\.)(?:urlencode|http_build_query|encode_www_form|FormUrlEncodedContent|fromFormData|UrlEncodedFormEntity|build_query)$/;
 /** Wrappers whose first argument is the payload itself. */
-const PASS_THROUGH = /(?:^|\.)(?:NewReader|NewBufferString|NewBuffer|StringContent|ByteArrayContent|StringEntity|HttpEntity|encode|bytes|str|RequestBody\.create|create|toRequestBody|toMediaType|Ok|json|body|BodyPublishers\.ofString|ofString|from|MultipartFormDataContent|fromValue|bodyValue|setBody|getBytes|ByteArray|toByteArray|strings\.NewReader|bytes\.NewBuffer|bytes\.NewReader|params|Entity\.json|Entity\.form|Json)$/;
+const PASS_THROUGH = /(?:^|\.)(?:NewReader|NewBufferString|NewBuffer|StringContent|ByteArrayContent|StringEntity|HttpEntity|encode|bytes|str|RequestBody\.create|create|toRequestBody|toMediaType|json|body|BodyPublishers\.ofString|ofString|MultipartFormDataContent|fromValue|bodyValue|setBody|getBytes|ByteArray|toByteArray|strings\.NewReader|bytes\.NewBuffer|bytes\.NewReader|params|Entity\.json|Entity\.form|Json)$/;
 
 /** Fields of a body expression, following names, encoders and builders. */
 export function bodyOf(folder: Folder, e: Expr | undefined, encoding: Encoding, depth = 0): Body | undefined {

@@ -44,6 +44,13 @@ describe('single-file components', () => {
     assert.equal(r!.context.browser, true);
   });
 
+  it('a generic attribute holding ">" does not cut the script open', () => {
+    const vue = `<script setup lang="ts" generic="T extends Record<string, any>">\nconst x: T | null = null;\nfetch('/auth/local/signin', { method: 'POST' });\n</script>`;
+    const out = analyze(vue, 'src/G.vue');
+    assert.deepEqual(out.errors, []);
+    assert.equal(factsOf(out, 'request')[0]?.span.line, 3);
+  });
+
   it('a component without script yields nothing', () => {
     assert.deepEqual(analyze('<template><p>hi</p></template>', 'src/B.vue').facts, []);
   });

@@ -1,0 +1,4 @@
+import { getAxeptioAccessToken } from './axeptio-token';
+
+export const fetchAxeptioToken = (): Promise<string> =>
+  getAxeptioAccessToken();
