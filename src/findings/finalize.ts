@@ -5,6 +5,7 @@
  * and suppression comments that matched nothing are returned for the report.
  */
 import type { AxeptioMigrateConfig } from '../config/types.js';
+import type { Span } from '../facts/types.js';
 import type { ScanReport, SuppressedFinding } from '../scan/types.js';
 import { attachCodeFrame, excerpt } from './excerpt.js';
 import { fingerprintAll } from './fingerprint.js';
@@ -16,6 +17,8 @@ export interface FinalizeInput {
   raw: readonly RawFinding[];
   /** Lines of every file that has a raw finding (files that could not be re-read are absent). */
   linesByFile: ReadonlyMap<string, readonly string[]>;
+  /** Spans of hard-coded secret values per file: masked in every finding's excerpt, not only the secret's own. */
+  secretSpansByFile?: ReadonlyMap<string, readonly Span[]>;
   suppressionsByFile: ReadonlyMap<string, readonly ParsedSuppression[]>;
   config: AxeptioMigrateConfig;
   /** Where the config came from, for suppression reasons. */
@@ -50,7 +53,8 @@ export function finalizeFindings(input: FinalizeInput): FinalizeOutput {
 
   const toFinding = (raw: RawFinding): Finding => {
     const lines = input.linesByFile.get(raw.file);
-    const built = lines ? excerpt(lines, raw.span, raw.redactSpans) : undefined;
+    const masks = [...(raw.redactSpans ?? []), ...(input.secretSpansByFile?.get(raw.file) ?? [])];
+    const built = lines ? excerpt(lines, raw.span, masks) : undefined;
     const finding: Finding = {
       ruleId: raw.ruleId,
       severity: raw.severity,

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { discoverFiles, type DiscoveredFile } from '../discover/walk.js';
 import { DEFAULT_MAX_FILE_SIZE, readTextFile } from '../discover/read.js';
-import type { FileFacts } from '../facts/types.js';
+import type { FileFacts, Span } from '../facts/types.js';
 import { baselineFor, readBaseline } from '../findings/baseline.js';
 import { splitLines } from '../findings/excerpt.js';
 import { finalizeFindings } from '../findings/finalize.js';
@@ -95,6 +95,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const done = finalizeFindings({
     raw,
     linesByFile,
+    secretSpansByFile: secretSpansOf(analyzed),
     suppressionsByFile,
     config,
     ...(loaded.source ? { configSource: loaded.source } : {}),
@@ -151,4 +152,18 @@ export function resolveTargets(cwd: string, paths: readonly string[], explicitRo
     throw new ScanInputError(`cannot read scan root ${root}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
   }
   return { root, targets };
+}
+
+/**
+ * Spans of every hard-coded secret, per file, taken from the facts rather than from the
+ * hardcoded-secret findings: any finding whose excerpt covers the line must mask the value,
+ * even when that rule is disabled, filtered out or reported elsewhere.
+ */
+function secretSpansOf(files: readonly FileFacts[]): Map<string, Span[]> {
+  const byFile = new Map<string, Span[]>();
+  for (const f of files) {
+    const spans = f.facts.flatMap((fact) => (fact.kind === 'secret' ? [fact.span] : []));
+    if (spans.length > 0) byFile.set(f.file, spans);
+  }
+  return byFile;
 }
