@@ -73,15 +73,18 @@ export const hardcodedSecret: Rule = {
     for (const f of project.files) {
       const ambient = fileAmbient(f);
       const secretLines = new Set<number>();
+      const secretKeys = new Set<string>();
       for (const fact of f.facts) {
         if (fact.kind !== 'secret') continue;
         out.push(secretFinding(f, fact, ambient));
         secretLines.add(fact.span.line);
+        secretKeys.add(fact.boundTo);
       }
       for (const fact of f.facts) {
         if (fact.kind !== 'config-entry' || fact.valueKind !== 'literal' || fact.template) continue;
         // The analyzer already described this value as a SecretFact: one finding per secret.
-        if (!isSecretKey(fact.key) || secretLines.has(fact.span.line)) continue;
+        // Key and value may sit on different lines (YAML, Postman JSON), so match the key too.
+        if (!isSecretKey(fact.key) || secretLines.has(fact.span.line) || secretKeys.has(fact.key)) continue;
         out.push(configFinding(f, fact, ambient));
       }
     }

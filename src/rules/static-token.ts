@@ -10,6 +10,7 @@ import { isAxeptioName } from '../link/ties.js';
 import type { Folded, LinkedProject, LinkedRequest } from '../link/types.js';
 import { isAxeptioHost, shapeOf } from '../link/url.js';
 import { RULES } from './catalog.js';
+import { MASK } from '../findings/redact.js';
 import { redacted } from './redacted.js';
 import { confidenceOf, evidenceTexts } from './confidence.js';
 import { codeFix } from './fix.js';
@@ -42,7 +43,8 @@ function staticSource(value: Folded): { source: string; envName?: string } | und
   const only = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$/.exec(rest);
   if (only && value.envNames.includes(only[1]!)) return { source: `env ${only[1]}`, envName: only[1] };
   // A literal only counts with the scheme written: a bare literal header may be an API key scheme of another service.
-  if (m && value.literal && /^[A-Za-z0-9._~+/=-]{8,}$/.test(rest)) return { source: 'a literal token' };
+  // Analyzers hand over literal secrets already masked, so the mask itself stands for a literal token.
+  if (m && value.literal && (rest === MASK || /^[A-Za-z0-9._~+/=-]{8,}$/.test(rest))) return { source: 'a literal token' };
   return undefined;
 }
 

@@ -141,17 +141,31 @@ export function resolveTargets(cwd: string, paths: readonly string[], explicitRo
   for (const t of targets) {
     if (!fs.existsSync(t)) throw new ScanInputError(`cannot scan ${t}: no such file or folder`);
   }
-  const firstFolder = targets.find((t) => fs.statSync(t).isDirectory());
+  const folders = targets.map((t) => (fs.statSync(t).isDirectory() ? t : path.dirname(t)));
+  const onlyFiles = targets.every((t, i) => folders[i] !== t);
   let root: string;
   if (explicitRoot) root = path.resolve(cwd, explicitRoot);
-  else if (firstFolder) root = firstFolder;
-  else root = targets.every((t) => t.startsWith(cwd + path.sep)) ? cwd : path.dirname(targets[0]!);
+  // Files given alone report paths from the working folder, as linters do.
+  else if (onlyFiles && targets.every((t) => t.startsWith(cwd + path.sep))) root = cwd;
+  // Several targets share one root so every `file` stays inside it (no `../`).
+  else root = commonAncestor(folders);
   try {
     fs.readdirSync(root);
   } catch (err) {
     throw new ScanInputError(`cannot read scan root ${root}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
   }
   return { root, targets };
+}
+
+/** The deepest folder that contains every given absolute folder. */
+function commonAncestor(folders: readonly string[]): string {
+  let common = folders[0]!;
+  for (const folder of folders.slice(1)) {
+    while (folder !== common && !folder.startsWith(common.endsWith(path.sep) ? common : common + path.sep)) {
+      common = path.dirname(common);
+    }
+  }
+  return common;
 }
 
 /**
