@@ -145,6 +145,7 @@ export function httpFileFacts(path: string, text: string): Fact[] {
   for (const r of parsed.requests) {
     const draft: RequestDraft = {
       client: 'http-file',
+      rewritable: true,
       method: r.method,
       url: templateParts(r.url, vars, dynamic),
       span: { line: r.line, column: r.column, endLine: r.line, endColumn: r.endColumn },

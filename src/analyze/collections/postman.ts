@@ -116,6 +116,7 @@ function postmanRequest(
   const rawUrl = textOf(rawEntry?.value) ?? textOf(urlNode) ?? urlFromParts(urlNode);
   const draft: RequestDraft = {
     client: 'postman',
+    rewritable: true,
     method: textOf(child(request, 'method')) ?? 'GET',
     url: templateParts(rawUrl ?? '', vars, dynamic),
     span: ctx.index.span(anchor.keyStart, anchor.value.end),

@@ -31,7 +31,12 @@ export interface RequestDraft {
   tokenCachedWithoutExpiry?: boolean;
   evidence?: Evidence[];
   context?: RequestContext;
+  /** The collection fixer (src/fix/collections) can rewrite this request when it is the legacy sign-in. */
+  rewritable?: boolean;
 }
+
+/** Name `fix` plans collection rewrites under (see src/fix/plan.ts), so scan and fix agree on availability. */
+const COLLECTION_SIGNIN_FIX = 'signin-to-client-credentials';
 
 export interface DraftEnv {
   index: LineIndex;
@@ -55,6 +60,9 @@ export function requestFacts(draft: RequestDraft, env: DraftEnv): Fact[] {
     evidence: [],
   };
   if (draft.method) fact.method = draft.method.toUpperCase();
+  if (draft.rewritable && draft.url.some((p) => p.kind === 'text' && p.text.includes('local/signin'))) {
+    fact.fixTransform = COLLECTION_SIGNIN_FIX;
+  }
   if (draft.body) {
     const fields: Record<string, SymbolicValue> = {};
     for (const f of draft.body.fields) {
