@@ -65,7 +65,7 @@ test('a .http request, a dotenv template and a compose file', () => {
     '.env.example:2 legacy-credentials high fix=true',
     'docker-compose.yml:4 legacy-credentials high fix=false',
     'docker-compose.yml:4 hardcoded-secret high fix=false',
-    'requests/login.http:1 legacy-signin high fix=false',
+    'requests/login.http:1 legacy-signin high fix=true',
   ]);
   const all = JSON.stringify(evaluate(analyzeSources({ 'docker-compose.yml': 'services:\n  api:\n    environment:\n      AXEPTIO_PASSWORD: "R3alPassw0rd!"\n' }), project()));
   assert.ok(!all.includes('R3alPassw0rd'));
