@@ -4,7 +4,7 @@
  * tree's facts and add a lexical pass so a broken file is never silently clean.
  */
 import { ts } from 'ts-morph';
-import type { Fact, RequestFact } from '../../facts/types.js';
+import type { Fact, RequestFact, Span } from '../../facts/types.js';
 import type { Analyzer, AnalyzerInput, AnalyzerOutput } from '../types.js';
 import { analyzeScript } from './analyze-script.js';
 import { isTestPath } from './context.js';
@@ -31,6 +31,12 @@ export function analyzeJavaScript(input: AnalyzerInput): AnalyzerOutput {
     script = extracted.text;
     kind = extracted.lang === 'ts' || extracted.lang === 'typescript' ? ts.ScriptKind.TS : extracted.lang === 'tsx' ? ts.ScriptKind.TSX : ts.ScriptKind.JS;
   }
+  if (looksMinified(script)) {
+    // Bundled library code: parsing costs seconds per file and yields no integration code, but a
+    // legacy endpoint baked into a bundle must still surface, so the lexical pass runs alone.
+    const spanOf = lineIndexOf(script);
+    return { facts: sanitizeFacts(lexicalRequests(spanOf, script, input.path, [])), parsed: false, errors: [] };
+  }
   const sf = parseScript(input.path, script, kind);
   const errors: string[] = [];
   let facts: Fact[] = [];
@@ -50,16 +56,15 @@ export function analyzeJavaScript(input: AnalyzerInput): AnalyzerOutput {
     errors.push(`parse error at ${pos.line + 1}:${pos.character + 1}: ${message}; scanned lexically`);
     lexical = true;
   }
-  if (lexical) facts.push(...lexicalRequests(sf, script, input.path, facts));
+  if (lexical) facts.push(...lexicalRequests((start, end) => spanOfRange(sf, start, end), script, input.path, facts));
   return { facts: sanitizeFacts(facts), parsed: true, errors };
 }
 
 /** Request facts for legacy endpoint literals the AST pass did not already turn into requests. */
-function lexicalRequests(sf: ts.SourceFile, script: string, path: string, facts: Fact[]): RequestFact[] {
+function lexicalRequests(spanOf: (start: number, end: number) => Span, script: string, path: string, facts: Fact[]): RequestFact[] {
   const requests = facts.filter((f): f is RequestFact => f.kind === 'request');
   const covered = (start: number, text: string): boolean => {
-    const pos = sf.getLineAndCharacterOfPosition(start);
-    const line = pos.line + 1;
+    const line = spanOf(start, start).line;
     return requests.some(
       (r) =>
         (r.span.line <= line && line <= r.span.endLine) ||
@@ -70,7 +75,7 @@ function lexicalRequests(sf: ts.SourceFile, script: string, path: string, facts:
   const out: RequestFact[] = [];
   for (const hit of legacyEndpointLiterals(script)) {
     if (covered(hit.start, hit.text)) continue;
-    const span = spanOfRange(sf, hit.start, hit.end);
+    const span = spanOf(hit.start, hit.end);
     const url = [{ kind: 'text' as const, text: hit.text }];
     out.push({
       kind: 'request',
@@ -82,4 +87,33 @@ function lexicalRequests(sf: ts.SourceFile, script: string, path: string, facts:
     });
   }
   return out;
+}
+
+/** Minified code: a large text whose lines average hundreds of characters (hand-written code averages ~40). */
+export function looksMinified(text: string): boolean {
+  if (text.length < 32 * 1024) return false;
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
+  return text.length / lines > 400;
+}
+
+/** Offset range → 1-based span without a parse tree (line starts + binary search). */
+function lineIndexOf(text: string): (start: number, end: number) => Span {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const at = (offset: number): { line: number; column: number } => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo]! + 1 };
+  };
+  return (start, end) => {
+    const a = at(start);
+    const b = at(end);
+    return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+  };
 }
