@@ -4,7 +4,7 @@
  */
 import type { Fact } from '../../facts/types.js';
 import { configEntryFacts } from '../config/config-entries.js';
-import { LineIndex } from '../config/text-position.js';
+import { LineIndex } from '../line-index.js';
 import { isTemplatePath } from '../config/value-kind.js';
 import { bodyTextFields, locateValue, requestFacts, type RequestDraft } from './request-facts.js';
 import { scriptSetVariables, storedToken } from './script-tokens.js';

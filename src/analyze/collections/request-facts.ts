@@ -7,7 +7,7 @@ import type { Evidence, Fact, RequestContext, RequestFact, SecretFact, Span, Sym
 import { MASK } from '../../findings/redact.js';
 import { credentialRole, looksLikeJwt, secretKindFor } from '../config/credential-keys.js';
 import { textOf, type TreeNode } from '../config/structured-tree.js';
-import type { LineIndex } from '../config/text-position.js';
+import type { LineIndex } from '../line-index.js';
 import { valueKindOf } from '../config/value-kind.js';
 import { partsText } from './value-parts.js';
 

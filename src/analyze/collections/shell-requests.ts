@@ -4,7 +4,7 @@
  * Actions `${{ secrets.X }}` expressions become env parts.
  */
 import type { Fact, SymbolicValue, ValuePart } from '../../facts/types.js';
-import type { LineIndex } from '../config/text-position.js';
+import type { LineIndex } from '../line-index.js';
 import { readHttpCommand } from '../shell/clients.js';
 import { readCommands, wordLiteral } from '../shell/words.js';
 import { locateValue, requestFacts, type RequestDraft } from './request-facts.js';

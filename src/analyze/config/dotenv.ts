@@ -1,7 +1,7 @@
 /** `.env*` files: `KEY=value`, `export KEY=value`, quoted values, comments. */
 import type { Fact } from '../../facts/types.js';
 import { configEntryFacts } from './config-entries.js';
-import { LineIndex } from './text-position.js';
+import { LineIndex } from '../line-index.js';
 import { isTemplatePath } from './value-kind.js';
 
 const ASSIGNMENT = /^([ \t]*)(export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*=[ \t]*(.*)$/;

@@ -15,7 +15,7 @@ import { axeptioFileEvidence } from './file-evidence.js';
 import { lineConfigFacts } from './line-config.js';
 import { structuredConfigFacts } from './structured-config.js';
 import { parseJsonTree, parseYamlTrees, type TreeNode } from './structured-tree.js';
-import { LineIndex } from './text-position.js';
+import { LineIndex } from '../line-index.js';
 
 /** Generated dependency locks: huge, and never hold credentials or requests. */
 const LOCKFILE = /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|composer\.lock|Pipfile\.lock|poetry\.lock|Cargo\.lock|Gemfile\.lock)$/;

@@ -1,7 +1,7 @@
 /** Line-oriented configuration formats: TOML, INI/.properties/.cfg/.conf, Terraform (.tf/.tfvars). */
 import type { Fact } from '../../facts/types.js';
 import { configEntryFacts } from './config-entries.js';
-import { LineIndex } from './text-position.js';
+import { LineIndex } from '../line-index.js';
 import { isTemplatePath, type ValueKind } from './value-kind.js';
 
 export interface LineEntry {

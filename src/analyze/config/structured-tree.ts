@@ -4,7 +4,7 @@
  * and reports exact positions for both syntaxes.
  */
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
-import type { LineIndex } from './text-position.js';
+import type { LineIndex } from '../line-index.js';
 import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, Scalar, type Node as YamlNode } from 'yaml';
 
 /** A parsed document's file: path (for evidence), decoded text and its line index, and the format name facts report. */

@@ -1,6 +1,6 @@
 /** Markdown, reStructuredText and AsciiDoc: code blocks, sections and paragraphs around each mention of the old flow. */
 import type { DocReferenceFact, Evidence } from '../../facts/types.js';
-import { LineIndex } from '../config/text-position.js';
+import { LineIndex } from '../line-index.js';
 import { BEFORE_INTRO, docLineHit, RETIRED } from './doc-lines.js';
 
 export type DocFormat = 'markdown' | 'rst' | 'asciidoc';

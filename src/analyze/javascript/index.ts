@@ -10,6 +10,7 @@ import { analyzeScript } from './analyze-script.js';
 import { isTestPath } from './context.js';
 import { finalizeEvidence, valueEvidence } from './evidence.js';
 import { knownText } from './fold.js';
+import { LineIndex } from '../line-index.js';
 import { legacyEndpointLiterals } from './lexical.js';
 import { sanitizeFacts } from './sanitize.js';
 import { extractScripts } from './sfc.js';
@@ -34,7 +35,8 @@ export function analyzeJavaScript(input: AnalyzerInput): AnalyzerOutput {
   if (looksMinified(script)) {
     // Bundled library code: parsing costs seconds per file and yields no integration code, but a
     // legacy endpoint baked into a bundle must still surface, so the lexical pass runs alone.
-    const spanOf = lineIndexOf(script);
+    const index = new LineIndex(script);
+    const spanOf = (start: number, end: number): Span => index.span(start, end);
     return { facts: sanitizeFacts(lexicalRequests(spanOf, script, input.path, [])), parsed: false, errors: [] };
   }
   const sf = parseScript(input.path, script, kind);
@@ -95,25 +97,4 @@ export function looksMinified(text: string): boolean {
   let lines = 1;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
   return text.length / lines > 400;
-}
-
-/** Offset range → 1-based span without a parse tree (line starts + binary search). */
-function lineIndexOf(text: string): (start: number, end: number) => Span {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  const at = (offset: number): { line: number; column: number } => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - starts[lo]! + 1 };
-  };
-  return (start, end) => {
-    const a = at(start);
-    const b = at(end);
-    return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
-  };
 }

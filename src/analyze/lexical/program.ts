@@ -5,7 +5,7 @@
  */
 import type { Span } from '../../facts/types.js';
 import { ExpressionParser, dottedName, literalText, walkExpr, type Expr, type Syntax } from './expression.js';
-import { LineIndex } from './positions.js';
+import { LineIndex } from '../line-index.js';
 import { tokenizeRange, type Dialect, type Token } from './tokenizer.js';
 
 export type CallExpr = Extract<Expr, { k: 'call' }>;

@@ -7,7 +7,7 @@ import type { SymbolicValue, ValuePart } from '../../facts/types.js';
 import type { Analyzer, AnalyzerInput, AnalyzerOutput } from '../types.js';
 import { FactCollector, secretKindOf } from '../lexical/facts.js';
 import { Folder, pushPart } from '../lexical/fold.js';
-import { LineIndex } from '../lexical/positions.js';
+import { LineIndex } from '../line-index.js';
 import type { CallExpr, Program, Scope } from '../lexical/program.js';
 import { commandName, readHttpCommand } from './clients.js';
 import { dockerfileSource, makefileSource, type ShellSource, type Variable } from './sources.js';

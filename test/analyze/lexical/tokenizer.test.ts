@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CSHARP, GO, KOTLIN, PHP, PYTHON, RUBY } from '../../../src/analyze/lexical/dialects.js';
-import { LineIndex } from '../../../src/analyze/lexical/positions.js';
+import { LineIndex } from '../../../src/analyze/line-index.js';
 import { tokenize, type Dialect, type Token } from '../../../src/analyze/lexical/tokenizer.js';
 
 const ids = (tokens: Token[]) => tokens.filter((t) => t.type === 'id').map((t) => t.value);

@@ -1,5 +1,8 @@
-/** Offsets → 1-based line/column on decoded text; CRLF, LF and lone CR each end one line (as TypeScript counts them). */
-import type { Span } from '../../facts/types.js';
+/**
+ * Offsets → 1-based line/column on decoded text, shared by every analyzer so they count lines alike:
+ * CRLF, LF and lone CR each end one line (as TypeScript and the report's excerpts count them).
+ */
+import type { Span } from '../facts/types.js';
 
 export class LineIndex {
   /** Offset of the first character of each line. */
@@ -29,6 +32,11 @@ export class LineIndex {
       else hi = mid - 1;
     }
     return { line: lo + 1, column: offset - this.starts[lo]! + 1 };
+  }
+
+  /** 1-based line of an offset. */
+  line(offset: number): number {
+    return this.position(offset).line;
   }
 
   /** Span of the [start, end) range; end column is exclusive. */
