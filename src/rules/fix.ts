@@ -13,6 +13,10 @@ export const BROWSER_GUIDANCE =
 export const INTERACTIVE_GUIDANCE =
   'A person types these credentials (login form or prompt): Axeptio API access no longer uses personal logins; create a Client ID + secret (Axeptio administration → Settings → API Access) and call the API from a server with the generated helper.';
 
+/** Python has a generated helper of its own (`helper --out axeptio_token.py`): name the exact replacement. */
+const PYTHON_GUIDANCE =
+  'Run `npx axeptio-migrate helper --out axeptio_token.py` next to this module; delete this sign-in request and the AXEPTIO_USERNAME/AXEPTIO_PASSWORD reads; add `from axeptio_token import get_axeptio_access_token` and use `token = get_axeptio_access_token()` where the code read the response\'s "token" (or call the API with `axeptio_request("GET", "/projects")`, which adds the bearer and refreshes it). Set AXEPTIO_CLIENT_ID, AXEPTIO_CLIENT_SECRET and AXEPTIO_FRONTEGG_URL.';
+
 /** Guidance per language when no transform applies: the same move, by hand. */
 function manualGuidance(kind: FileKind): string {
   switch (kind) {
@@ -25,6 +29,8 @@ function manualGuidance(kind: FileKind): string {
     case 'makefile':
     case 'dockerfile':
       return 'Exchange $AXEPTIO_CLIENT_ID/$AXEPTIO_CLIENT_SECRET at $AXEPTIO_FRONTEGG_URL/identity/resources/auth/v2/api-token (JSON {"clientId","secret"}) and use access_token as the bearer; never put the secret on the command line of a committed script.';
+    case 'python':
+      return PYTHON_GUIDANCE;
     case 'vue':
     case 'svelte':
       return BROWSER_GUIDANCE;
