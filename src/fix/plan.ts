@@ -6,8 +6,7 @@
 import path from 'node:path';
 import type { Finding } from '../findings/types.js';
 import { isEnvTemplate } from './env-template.js';
-import { TRANSFORM_NAMES } from './transforms.js';
-import type { TransformName } from './types.js';
+import { TRANSFORM_NAMES, type TransformName } from './types.js';
 
 export type FixerKind = 'code' | 'env-template' | 'collection';
 

@@ -8,17 +8,19 @@ import signinToClientCredentials from '../../transforms/signin-to-client-credent
 import staticTokenToHelper from '../../transforms/static-token-to-helper.ts';
 import fronteggV1ToV2 from '../../transforms/frontegg-v1-to-v2.ts';
 import envCredentials from '../../transforms/env-credentials.ts';
-import type { ManualStep, TransformName } from './types.js';
+import { TRANSFORM_NAMES, type ManualStep, type TransformName } from './types.js';
 
-/** Run order matters: the sign-in and v1 rewrites create helper calls the others must not touch twice. */
-export const TRANSFORMS: ReadonlyArray<[TransformName, Transform]> = [
-  ['signin-to-client-credentials', signinToClientCredentials],
-  ['frontegg-v1-to-v2', fronteggV1ToV2],
-  ['static-token-to-helper', staticTokenToHelper],
-  ['env-credentials', envCredentials],
-];
+const BY_NAME: Readonly<Record<TransformName, Transform>> = {
+  'signin-to-client-credentials': signinToClientCredentials,
+  'frontegg-v1-to-v2': fronteggV1ToV2,
+  'static-token-to-helper': staticTokenToHelper,
+  'env-credentials': envCredentials,
+};
 
-export const TRANSFORM_NAMES: readonly TransformName[] = TRANSFORMS.map(([name]) => name);
+/** The transforms in run order (TRANSFORM_NAMES). */
+export const TRANSFORMS: ReadonlyArray<[TransformName, Transform]> = TRANSFORM_NAMES.map((name) => [name, BY_NAME[name]]);
+
+export { TRANSFORM_NAMES };
 
 /** The jscodeshift parser for a file: `ts` for TypeScript (angle-bracket casts), `tsx` for the rest. */
 export function parserFor(filePath: string): 'ts' | 'tsx' {

@@ -7,6 +7,13 @@ export type { ManualStep };
 /** Transform names, as findings name them in `fix.transform`. */
 export type TransformName = 'signin-to-client-credentials' | 'static-token-to-helper' | 'frontegg-v1-to-v2' | 'env-credentials';
 
+/**
+ * Every transform, in run order: the sign-in and v1 rewrites create helper calls the others must not
+ * touch twice. Kept here, apart from the transform modules, so the CLI can list and validate names
+ * without loading jscodeshift and Babel at startup.
+ */
+export const TRANSFORM_NAMES: readonly TransformName[] = ['signin-to-client-credentials', 'frontegg-v1-to-v2', 'static-token-to-helper', 'env-credentials'];
+
 export interface FixOptions {
   /** Paths to scan and fix (default: cwd). */
   paths: string[];
