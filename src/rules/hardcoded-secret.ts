@@ -2,7 +2,7 @@
  * hardcoded-secret: a literal password, client secret, refresh token or JWT in source or
  * committed config. Values never reach a finding: the secret's span is masked in every excerpt.
  */
-import type { ConfigEntryFact, Evidence, FileFacts, SecretFact } from '../facts/types.js';
+import type { ConfigEntryFact, Evidence, FileFacts, SecretFact, Span } from '../facts/types.js';
 import type { RawFinding } from '../findings/types.js';
 import { isAxeptioName, pathEvidence } from '../link/ties.js';
 import type { LinkedProject } from '../link/types.js';
@@ -33,33 +33,27 @@ function fileAmbient(f: FileFacts): Evidence[] {
 function secretFinding(f: FileFacts, fact: SecretFact, ambient: Evidence[]): RawFinding {
   const evidence = [...fact.evidence];
   if (isAxeptioName(fact.boundTo)) evidence.push({ weight: 'strong', text: `bound to ${fact.boundTo}` });
-  if (isTestOrFixturePath(f.file)) evidence.push({ weight: 'contrary', text: 'in a test or fixture file' });
-  return {
-    ruleId: meta.id,
-    severity: meta.defaultSeverity,
-    // high with an Axeptio tie, low in tests and fixtures (contrary evidence), medium otherwise.
-    confidence: confidenceOf(evidence, ambient),
-    file: f.file,
-    span: fact.span,
-    message: redacted(`Hard-coded ${KIND_LABEL[fact.secretKind]} assigned to ${fact.boundTo} (value redacted): revoke it and read it from the environment or a secret store.`),
-    evidence: evidenceTexts(evidence, ambient),
-    fix: guidanceOnly(meta.help),
-    redactSpans: [fact.span],
-  };
+  const message = `Hard-coded ${KIND_LABEL[fact.secretKind]} assigned to ${fact.boundTo} (value redacted): revoke it and read it from the environment or a secret store.`;
+  return { ...finding(f, fact.span, evidence, ambient, message), redactSpans: [fact.span] };
 }
 
 function configFinding(f: FileFacts, fact: ConfigEntryFact, ambient: Evidence[]): RawFinding {
   const evidence: Evidence[] = [{ weight: 'weak', text: `literal value for ${fact.key} in committed ${fact.format}` }];
   if (isAxeptioName(fact.key)) evidence.push({ weight: 'strong', text: `config key ${fact.key}` });
+  const message = `${fact.format} key ${fact.key} holds a literal secret (value redacted): move it to a secret store and reference it.`;
+  return finding(f, fact.span, evidence, ambient, message);
+}
+
+/** The finding both sources share; confidence is high with an Axeptio tie, low in tests and fixtures, medium otherwise. */
+function finding(f: FileFacts, span: Span, evidence: Evidence[], ambient: Evidence[], message: string): RawFinding {
   if (isTestOrFixturePath(f.file)) evidence.push({ weight: 'contrary', text: 'in a test or fixture file' });
   return {
     ruleId: meta.id,
     severity: meta.defaultSeverity,
-    // high with an Axeptio tie, low in tests and fixtures (contrary evidence), medium otherwise.
     confidence: confidenceOf(evidence, ambient),
     file: f.file,
-    span: fact.span,
-    message: redacted(`${fact.format} key ${fact.key} holds a literal secret (value redacted): move it to a secret store and reference it.`),
+    span,
+    message: redacted(message),
     evidence: evidenceTexts(evidence, ambient),
     fix: guidanceOnly(meta.help),
   };
