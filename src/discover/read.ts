@@ -9,17 +9,13 @@ export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
 
 export type ReadResult = { ok: true; text: string; note?: string } | { ok: false; reason: string };
 
-/** Read and decode one file, refusing non-regular, oversized, unreadable and binary files with a reason. */
-export async function readTextFile(abs: string, maxFileSize: number = DEFAULT_MAX_FILE_SIZE): Promise<ReadResult> {
-  return readTextFileSync(abs, maxFileSize);
-}
-
 /**
- * Synchronous twin of readTextFile. The scanner reads tens of thousands of small files one after
- * another: a stat and a read syscall each, without the promise API's open/fstat/read/close round
- * trips through the thread pool (measured: about a third of a scan's wall time on 24k files).
+ * Read and decode one file, refusing non-regular, oversized, unreadable and binary files with a reason.
+ * Synchronous on purpose: the scanner reads tens of thousands of small files one after another, and a
+ * stat + read syscall each beats the promise API's open/fstat/read/close round trips through the
+ * thread pool (a third of the bench's wall time before the change: 20.7 s → 5.6 s with the minified guard).
  */
-export function readTextFileSync(abs: string, maxFileSize: number = DEFAULT_MAX_FILE_SIZE): ReadResult {
+export function readTextFile(abs: string, maxFileSize: number = DEFAULT_MAX_FILE_SIZE): ReadResult {
   try {
     // stat before open: opening a FIFO or device for reading could block forever.
     const stat = fs.statSync(abs);

@@ -89,7 +89,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const linesByFile = new Map<string, string[]>();
   for (const file of new Set(raw.map((r) => r.file))) {
     const found = byRel.get(file);
-    const read = await readTextFile(found?.abs ?? path.join(root, file), Number.MAX_SAFE_INTEGER);
+    const read = readTextFile(found?.abs ?? path.join(root, file), Number.MAX_SAFE_INTEGER);
     if (read.ok) linesByFile.set(file, splitLines(read.text));
   }
   const done = finalizeFindings({

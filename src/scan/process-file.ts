@@ -44,20 +44,10 @@ export interface FileOutcome {
   manifest?: ManifestInfo;
 }
 
-/** Reads in flight per batch: enough to hide file-system latency, few enough to bound memory. */
-const READ_CONCURRENCY = 8;
-
-/** Process one batch of files, a few reads in flight at once; results keep the batch order. */
+/** Process one batch of files in order (reads are synchronous; see discover/read.ts). */
 export async function processBatch(task: BatchTask): Promise<FileOutcome[]> {
-  const out = new Array<FileOutcome>(task.files.length);
-  let next = 0;
-  const lane = async (): Promise<void> => {
-    while (next < task.files.length) {
-      const i = next++;
-      out[i] = await processFile(task.files[i]!, task.maxFileSize);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, task.files.length) }, lane));
+  const out: FileOutcome[] = [];
+  for (const file of task.files) out.push(await processFile(file, task.maxFileSize));
   return out;
 }
 
@@ -75,7 +65,7 @@ function loadAnalyzer(): Promise<AnalyzeFile> {
 
 /** Read, prefilter and (if warranted) analyze one file. */
 export async function processFile(file: FileTask, maxFileSize: number): Promise<FileOutcome> {
-  const read = await readTextFile(file.abs, maxFileSize);
+  const read = readTextFile(file.abs, maxFileSize);
   if (!read.ok) return { rel: file.rel, read: false, errors: [read.reason] };
   const { text } = read;
   const outcome: FileOutcome = { rel: file.rel, read: true, errors: read.note ? [read.note] : [] };

@@ -1,7 +1,7 @@
 /** Test helper: run the built CLI (`node bin/axeptio-migrate.js`) as a real child process. */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import { Writable } from 'node:stream';
+import { PassThrough, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -53,4 +53,15 @@ export async function runMain(args: string[], options: { cwd?: string; env?: Rec
   for (const [k, v] of Object.entries(options.env ?? {})) if (v !== undefined) env[k] = v;
   const code = await main(args, { stdout: out.stream, stderr: err.stream, cwd: options.cwd ?? REPO_ROOT, env });
   return { code, stdout: out.text(), stderr: err.text() };
+}
+
+/** A CliIO whose stdout/stderr are captured, for calling a command's `run` in-process. */
+export function captureIO(cwd: string): { io: import('../../src/cli/types.ts').CliIO; out: () => string; err: () => string } {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (d) => (out += d));
+  stderr.on('data', (d) => (err += d));
+  return { io: { stdout, stderr, cwd, env: {} }, out: () => out, err: () => err };
 }

@@ -12,28 +12,28 @@ const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 test('binary files (NUL byte in the first 8 KiB) are skipped with a reason', async (t) => {
   const root = tempTree({ 'logo.ts': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]) });
   t.after(() => removeTree(root));
-  assert.deepEqual(await readTextFile(`${root}/logo.ts`), { ok: false, reason: 'skipped: binary file (NUL byte in the first 8 KiB)' });
+  assert.deepEqual(readTextFile(`${root}/logo.ts`), { ok: false, reason: 'skipped: binary file (NUL byte in the first 8 KiB)' });
 });
 
 test('files over the size limit are skipped with the limit in the reason', async (t) => {
   const root = tempTree({ 'big.js': 'x'.repeat(DEFAULT_MAX_FILE_SIZE + 1), 'small.js': 'x'.repeat(200) });
   t.after(() => removeTree(root));
-  assert.deepEqual(await readTextFile(`${root}/big.js`), { ok: false, reason: 'skipped: larger than 2 MiB' });
-  assert.deepEqual(await readTextFile(`${root}/small.js`, 100), { ok: false, reason: 'skipped: larger than 100 bytes' });
-  assert.equal((await readTextFile(`${root}/small.js`, 200)).ok, true);
+  assert.deepEqual(readTextFile(`${root}/big.js`), { ok: false, reason: 'skipped: larger than 2 MiB' });
+  assert.deepEqual(readTextFile(`${root}/small.js`, 100), { ok: false, reason: 'skipped: larger than 100 bytes' });
+  assert.equal((readTextFile(`${root}/small.js`, 200)).ok, true);
 });
 
 test('unreadable paths give the errno in the reason', async (t) => {
   const root = tempTree({ 'dir.ts/inner.txt': '', 'locked.ts': 'secret' });
   t.after(() => removeTree(root));
-  assert.deepEqual(await readTextFile(`${root}/dir.ts`), { ok: false, reason: 'unreadable: EISDIR (is a directory)' });
+  assert.deepEqual(readTextFile(`${root}/dir.ts`), { ok: false, reason: 'unreadable: EISDIR (is a directory)' });
   fs.symlinkSync(`${root}/missing.ts`, `${root}/dangling.ts`);
-  assert.deepEqual(await readTextFile(`${root}/dangling.ts`), { ok: false, reason: 'unreadable: ENOENT (no such file)' });
+  assert.deepEqual(readTextFile(`${root}/dangling.ts`), { ok: false, reason: 'unreadable: ENOENT (no such file)' });
   execFileSync('mkfifo', [`${root}/pipe.ts`]);
-  assert.deepEqual(await readTextFile(`${root}/pipe.ts`), { ok: false, reason: 'skipped: not a regular file' });
+  assert.deepEqual(readTextFile(`${root}/pipe.ts`), { ok: false, reason: 'skipped: not a regular file' });
   if (isRoot) return; // root reads mode-000 files; the cases above fail for real either way
   fs.chmodSync(`${root}/locked.ts`, 0o000);
-  assert.deepEqual(await readTextFile(`${root}/locked.ts`), { ok: false, reason: 'unreadable: EACCES (permission denied)' });
+  assert.deepEqual(readTextFile(`${root}/locked.ts`), { ok: false, reason: 'unreadable: EACCES (permission denied)' });
 });
 
 test('UTF-16 LE and BE with a BOM decode to the same text; a UTF-8 BOM is dropped', () => {
@@ -49,7 +49,7 @@ test('invalid UTF-8 falls back to Latin-1 with a note, keeping every byte as one
   const bytes = Buffer.from("$motDePasse = 'caf\xe9';\n", 'latin1');
   const root = tempTree({ 'legacy.php': bytes });
   t.after(() => removeTree(root));
-  assert.deepEqual(await readTextFile(`${root}/legacy.php`), { ok: true, text: "$motDePasse = 'café';\n", note: 'decoded as Latin-1 (not valid UTF-8)' });
+  assert.deepEqual(readTextFile(`${root}/legacy.php`), { ok: true, text: "$motDePasse = 'café';\n", note: 'decoded as Latin-1 (not valid UTF-8)' });
 });
 
 test('CRLF and lone CR line endings are preserved', () => {

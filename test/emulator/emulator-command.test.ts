@@ -2,22 +2,11 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, test } from 'node:test';
 import { runEmulatorCommand } from '../../src/cli/commands/emulator.js';
-import type { CliIO } from '../../src/cli/types.js';
+import { captureIO } from '../cli/run-cli.ts';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
-
-function captureIO(): { io: CliIO; out: () => string; err: () => string } {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => (out += d));
-  stderr.on('data', (d) => (err += d));
-  return { io: { stdout, stderr, cwd: REPO_ROOT, env: {} }, out: () => out, err: () => err };
-}
 
 function exportsFrom(text: string): Record<string, string> {
   return Object.fromEntries([...text.matchAll(/^export (\w+)=(\S+)$/gm)].map((m) => [m[1]!, m[2]!]));
@@ -58,7 +47,7 @@ describe('emulator command', () => {
   });
 
   test('a custom secret is accepted but never printed', async () => {
-    const { io, out } = captureIO();
+    const { io, out } = captureIO(REPO_ROOT);
     let stop!: () => void;
     const stopped = new Promise<void>((resolve) => (stop = resolve));
     const running = runEmulatorCommand({ 'client-id': 'ci', 'client-secret': 'ci-only-secret-42' }, io, () => stopped);
@@ -77,7 +66,7 @@ describe('emulator command', () => {
   });
 
   test('invalid numbers are usage errors', async () => {
-    const { io, err } = captureIO();
+    const { io, err } = captureIO(REPO_ROOT);
     assert.equal(await runEmulatorCommand({ ttl: 0 }, io, () => Promise.resolve()), 2);
     assert.match(err(), /--ttl must be a positive integer/);
     assert.equal(await runEmulatorCommand({ port: -1 }, io, () => Promise.resolve()), 2);

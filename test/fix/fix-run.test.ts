@@ -7,23 +7,12 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { runFix, formatFixSummary, fixExitCode } from '../../src/fix/index.ts';
 import { runFixCommand } from '../../src/cli/commands/fix.ts';
-import { removeTree, tempTree } from '../discover/temp-tree.ts';
+import { legacySigninSource, removeTree, tempTree } from '../discover/temp-tree.ts';
+import { captureIO } from '../cli/run-cli.ts';
 
-const LEGACY_CLIENT = [
-  "import axios from 'axios';",
-  '',
-  'export async function axeptioToken() {',
-  "  const res = await axios.post('https://api.axept.io/v1/auth/local/signin', {",
-  '    username: process.env.AXEPTIO_USERNAME,',
-  '    password: process.env.AXEPTIO_PASSWORD,',
-  '  });',
-  '  return res.data.token;',
-  '}',
-  '',
-].join('\n');
+const LEGACY_CLIENT = legacySigninSource();
 
 function gitInit(dir: string): void {
   const env = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' };
@@ -39,16 +28,6 @@ async function withTree(files: Record<string, string | Uint8Array>, body: (dir: 
   } finally {
     removeTree(dir);
   }
-}
-
-function io(cwd: string) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += c));
-  stderr.on('data', (c) => (err += c));
-  return { io: { stdout, stderr, cwd, env: {} }, text: () => ({ out, err }) };
 }
 
 test('a non-git folder is fixed with a note; CRLF and the BOM survive; the TS helper lands next to the code', async () => {
@@ -158,16 +137,16 @@ test('unsafe shapes are left alone with their reason, and fixable findings left 
 test('--transforms limits the work; the CLI reports usage errors with exit 2', async () => {
   await withTree({ 'client.js': LEGACY_CLIENT, '.env.example': 'AXEPTIO_USERNAME=\nAXEPTIO_PASSWORD=\n' }, async (dir) => {
     gitInit(dir);
-    const bad = io(dir);
+    const bad = captureIO(dir);
     assert.equal(await runFixCommand({ transforms: 'signin,nope' }, bad.io), 2);
-    assert.match(bad.text().err, /unknown transform "signin", "nope"/);
+    assert.match(bad.err(), /unknown transform "signin", "nope"/);
 
-    const only = io(dir);
+    const only = captureIO(dir);
     const code = await runFixCommand({ transforms: 'env-credentials', paths: [] }, only.io);
-    assert.equal(code, 0, only.text().out + only.text().err);
+    assert.equal(code, 0, only.out() + only.err());
     assert.equal(readFileSync(path.join(dir, '.env.example'), 'utf8'), 'AXEPTIO_CLIENT_ID=\nAXEPTIO_CLIENT_SECRET=\nAXEPTIO_FRONTEGG_URL=\n');
     assert.equal(readFileSync(path.join(dir, 'client.js'), 'utf8'), LEGACY_CLIENT, 'the sign-in transform was not selected');
-    assert.match(only.text().out, /1 file changed/);
+    assert.match(only.out(), /1 file changed/);
   });
 });
 

@@ -3,22 +3,15 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, test } from 'node:test';
 import { helperCommand } from '../../src/cli/commands/helper.js';
-import type { CliIO } from '../../src/cli/types.js';
+import { captureIO } from '../cli/run-cli.ts';
 import { renderHelper } from '../../src/helper/index.js';
 
 async function run(args: Record<string, unknown>, cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => (out += d));
-  stderr.on('data', (d) => (err += d));
-  const io: CliIO = { stdout, stderr, cwd, env: {} };
+  const { io, out, err } = captureIO(cwd);
   const code = await helperCommand.run(args, io);
-  return { code, stdout: out, stderr: err };
+  return { code, stdout: out(), stderr: err() };
 }
 
 function project(type?: 'module'): string {
