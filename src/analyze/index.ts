@@ -40,6 +40,25 @@ export function analyzerFor(kind: FileKind): Analyzer | undefined {
   return byKind.get(kind);
 }
 
+const prepared = new Map<Analyzer, Promise<void>>();
+
+/** Run the one-time setup of the analyzer for a kind (once per thread); resolves when analyzeFile may run. */
+export function prepareAnalyzer(kind: FileKind): Promise<void> {
+  const analyzer = byKind.get(kind);
+  if (!analyzer?.prepare) return Promise.resolve();
+  let pending = prepared.get(analyzer);
+  if (!pending) {
+    pending = analyzer.prepare();
+    prepared.set(analyzer, pending);
+  }
+  return pending;
+}
+
+/** Prepare every analyzer (tests, and callers that analyze many kinds). */
+export async function prepareAllAnalyzers(): Promise<void> {
+  await Promise.all(ANALYZERS.map((a) => a.kinds[0] && prepareAnalyzer(a.kinds[0])));
+}
+
 /** Analyze one decoded file; a throwing analyzer becomes an error entry, never a crash. */
 export function analyzeFile(input: AnalyzerInput): AnalyzerOutput {
   const analyzer = byKind.get(input.kind);

@@ -1,4 +1,4 @@
-/** The analyzer interface: one file's text in, facts out. Runs inside worker threads: pure, synchronous, no I/O. */
+/** The analyzer interface: one file's text in, facts out. Runs inside worker threads: pure, synchronous, no I/O (prepare() aside). */
 import type { Fact } from '../facts/types.js';
 import type { FileKind } from '../discover/file-kind.js';
 
@@ -25,5 +25,10 @@ export interface Analyzer {
   /** Folder name under src/analyze/ ('javascript', 'python', 'collections', ...). */
   id: string;
   kinds: readonly FileKind[];
+  /**
+   * One-time asynchronous setup (loading a tree-sitter grammar), awaited before the analyzer's
+   * first file in a thread; analyze() itself stays synchronous. Must not reject.
+   */
+  prepare?(): Promise<void>;
   analyze(input: AnalyzerInput): AnalyzerOutput;
 }

@@ -51,16 +51,19 @@ export async function processBatch(task: BatchTask): Promise<FileOutcome[]> {
   return out;
 }
 
-type AnalyzeFile = typeof import('../analyze/index.js').analyzeFile;
-let analyzer: Promise<AnalyzeFile> | undefined;
+type AnalyzerModule = typeof import('../analyze/index.js');
+let analyzer: Promise<AnalyzerModule> | undefined;
 
 /**
  * The analyzers (with the TypeScript compiler behind the JS/TS one) take seconds to load; most
- * files never get past the prefilter, so they are loaded on the first candidate only.
+ * files never get past the prefilter, so they are loaded on the first candidate only, and a
+ * language's tree-sitter grammar on the first candidate of that language.
  */
-function loadAnalyzer(): Promise<AnalyzeFile> {
-  analyzer ??= import('../analyze/index.js').then((m) => m.analyzeFile);
-  return analyzer;
+async function loadAnalyzer(kind: FileKind): Promise<AnalyzerModule['analyzeFile']> {
+  analyzer ??= import('../analyze/index.js');
+  const m = await analyzer;
+  await m.prepareAnalyzer(kind);
+  return m.analyzeFile;
 }
 
 /** Read, prefilter and (if warranted) analyze one file. */
@@ -80,7 +83,7 @@ export async function processFile(file: FileTask, maxFileSize: number): Promise<
     if (gate.importSpecifiers?.length) outcome.importSpecifiers = gate.importSpecifiers;
     return outcome;
   }
-  const analyzeFile = await loadAnalyzer();
+  const analyzeFile = await loadAnalyzer(file.kind);
   const result = analyzeFile({ path: file.rel, text, kind: file.kind });
   outcome.errors.push(...result.errors);
   outcome.analyzed = {

@@ -1,11 +1,19 @@
-/** One Analyzer from a language description: tokenize, read statements, let the language recognize calls and routes. */
+/**
+ * One Analyzer from a language description. The file is parsed with the language's tree-sitter
+ * grammar when one is loaded; a tree with syntax errors, or a grammar that could not load, falls
+ * back to the tolerant lexical reader (and says so in stats.errors). Either way the language's
+ * recognizers query the same Program and emit the same facts.
+ */
 import type { FileKind } from '../../discover/file-kind.js';
 import type { Analyzer, AnalyzerInput, AnalyzerOutput } from '../types.js';
+import { firstSyntaxError, programFromTree, type TreeReader } from '../tree-sitter/program-from-tree.js';
+import { grammarFailure, loadGrammar, withTree } from '../tree-sitter/runtime.js';
+import { LineIndex } from '../line-index.js';
 import type { Expr, Syntax } from './expression.js';
 import { FactCollector } from './facts.js';
 import { Folder } from './fold.js';
 import { readProgram, type Program } from './program.js';
-import type { Dialect } from './tokenizer.js';
+import { tokenizeRange, type Dialect } from './tokenizer.js';
 
 export interface RecognizeContext {
   program: Program;
@@ -25,21 +33,46 @@ export interface LexicalLanguage {
   envRead(e: Expr): string | undefined;
   /** Emit requests and routes for this language's clients and frameworks. */
   recognize(ctx: RecognizeContext): void;
+  /** The tree-sitter reading of the language (the lexical reader stays as the fallback). */
+  tree?: TreeReader;
 }
 
-/** An Analyzer for a lexically read language; `parsed` stays false because no full parser ran. */
+/** An Analyzer for a language with a tree-sitter reader and a lexical fallback. */
 export function lexicalAnalyzer(lang: LexicalLanguage): Analyzer {
+  const grammar = lang.tree?.grammar;
   return {
     id: lang.id,
     kinds: lang.kinds,
+    prepare: grammar ? () => loadGrammar(grammar) : undefined,
     analyze(input: AnalyzerInput): AnalyzerOutput {
-      const program = readProgram(input.text, { dialect: lang.dialect, syntax: lang.syntax, blocks: lang.blocks, start: lang.codeStart?.(input.text) });
+      const { program, parsed, errors } = readFile(lang, input.text);
       const folder = new Folder(program, { envRead: lang.envRead });
       const facts = new FactCollector(program, input.path, folder);
       lang.recognize({ program, folder, facts, path: input.path });
       facts.envReads();
       facts.secrets();
-      return { facts: facts.finish(), parsed: false, errors: [] };
+      return { facts: facts.finish(), parsed, errors };
     },
   };
+}
+
+/** The Program of a file: from the syntax tree when it parses cleanly, else from the lexical reader. */
+export function readFile(lang: LexicalLanguage, text: string): { program: Program; parsed: boolean; errors: string[] } {
+  const start = lang.codeStart?.(text) ?? 0;
+  const errors: string[] = [];
+  if (lang.tree) {
+    const reader = lang.tree;
+    const read = withTree(reader.grammar, text, (tree) => {
+      const error = firstSyntaxError(tree);
+      if (error !== undefined) return { error };
+      return { program: programFromTree(tree, text, tokenizeRange(text, lang.dialect, start, text.length), reader) };
+    });
+    if (read?.value.program) return { program: read.value.program, parsed: true, errors };
+    if (read?.value.error !== undefined) {
+      const at = new LineIndex(text).span(read.value.error, read.value.error);
+      errors.push(`syntax error at ${at.line}:${at.column} (tree-sitter ${lang.id}); read lexically`);
+    } else errors.push(`tree-sitter grammar for ${lang.id} unavailable (${grammarFailure(reader.grammar)}); read lexically`);
+  }
+  const program = readProgram(text, { dialect: lang.dialect, syntax: lang.syntax, blocks: lang.blocks, start });
+  return { program, parsed: false, errors };
 }

@@ -4,6 +4,7 @@ import { PYTHON } from '../lexical/dialects.js';
 import { dottedName, literalText, type Expr, type Syntax } from '../lexical/expression.js';
 import { recognizePythonRequests } from './clients.js';
 import { recognizePythonRoutes } from './routes.js';
+import { pythonTree } from './tree.js';
 
 const KEYWORDS = new Set([
   'if', 'elif', 'else', 'while', 'for', 'in', 'is', 'and', 'or', 'not', 'def', 'class', 'lambda', 'with', 'as', 'import', 'from',
@@ -39,6 +40,7 @@ export const python: LexicalLanguage = {
   syntax: PYTHON_SYNTAX,
   blocks: 'indent',
   envRead: pythonEnvRead,
+  tree: pythonTree,
   recognize(ctx) {
     recognizePythonRoutes(ctx);
     recognizePythonRequests(ctx);

@@ -2,10 +2,13 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { analyzeFile } from '../../../src/analyze/index.js';
+import { analyzeFile, prepareAllAnalyzers } from '../../../src/analyze/index.js';
 import { symbolicText } from '../../../src/analyze/lexical/fold.js';
 import { fileKindOf } from '../../../src/discover/file-kind.js';
 import type { Fact, RequestFact, RouteFact, SecretFact, SymbolicValue } from '../../../src/facts/types.js';
+
+// Tree-sitter grammars load asynchronously once; every analyzer test runs after that.
+await prepareAllAnalyzers();
 
 export const LANGUAGE_FIXTURES = fileURLToPath(new URL('../../../fixtures/languages/', import.meta.url));
 
