@@ -111,20 +111,17 @@ export function programFromTree(tree: Tree, text: string, tokens: Token[], reade
   return program;
 }
 
-/** Offset of the first syntax error or missing token, if the tree has one. */
+/**
+ * Offset of the first syntax error, if the tree has one: the innermost ERROR or MISSING node on the
+ * path of first erroneous children (recovery may wrap a whole file in an ERROR whose real cause is
+ * a small ERROR deep inside it).
+ */
 export function firstSyntaxError(tree: Tree): number | undefined {
-  if (!tree.rootNode.hasError) return undefined;
-  const cursor = tree.walk();
-  try {
-    for (;;) {
-      const node = cursor.currentNode;
-      if (node.isError || node.isMissing) return node.startIndex;
-      // Descend only into subtrees that contain the error.
-      if (node.hasError && cursor.gotoFirstChild()) continue;
-      while (!cursor.gotoNextSibling()) if (!cursor.gotoParent()) return 0;
-    }
-  } finally {
-    cursor.delete();
+  let node = tree.rootNode;
+  if (!node.hasError) return undefined;
+  for (;;) {
+    const next = node.children.find((c) => c && (c.hasError || c.isMissing));
+    if (!next) return node.startIndex;
+    node = next;
   }
 }
-

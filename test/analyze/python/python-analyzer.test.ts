@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyzeFixture, analyzeSource, assertNoLeak, envNames, fieldsOf, linesWith, requestAt, requestsOf, routesOf, secretsOf, text } from '../lexical/analyze-source.js';
+import fs from 'node:fs';
+import { analyzeFile } from '../../../src/analyze/index.js';
+import { LANGUAGE_FIXTURES, analyzeFixture, analyzeSource, assertNoLeak, envNames, fieldsOf, linesWith, requestAt, requestsOf, routesOf, secretsOf, text } from '../lexical/analyze-source.js';
 
 describe('python analyzer: positives', () => {
   it('requests.post with an f-string URL folded from constants and env, per-request sign-in', () => {
@@ -86,5 +88,60 @@ describe('python analyzer: negatives', () => {
     assert.deepEqual(routesOf(fast).map((r) => [r.path, r.method, r.framework]), [['/auth/local/signin', 'POST', 'fastapi']]);
     const django = analyzeSource('urls.py', 'from django.urls import path\nurlpatterns = [path("auth/local/signin", views.signin)]\n');
     assert.deepEqual(routesOf(django).map((r) => r.path), ['/auth/local/signin']);
+  });
+});
+
+describe('python analyzer: read through tree-sitter-python', () => {
+  it('every Python fixture is parsed by the grammar (not the lexical fallback)', () => {
+    for (const file of ['axeptio/client.py', 'axeptio/sessions.py', 'axeptio/frontegg.py', 'app/server.py', 'tests/test_server.py', 'legacy/commented.py', 'i18n/messages.py']) {
+      const src = fs.readFileSync(`${LANGUAGE_FIXTURES}python/${file}`, 'utf8');
+      const out = analyzeFile({ path: file, text: src, kind: 'python' });
+      assert.equal(out.parsed, true, file);
+      assert.deepEqual(out.errors, [], file);
+    }
+  });
+
+  it('a docstring whose lines start at column 0 does not end the function (indentation guesses did)', () => {
+    const facts = analyzeSource(
+      'sync.py',
+      [
+        'import os, requests',
+        'AXEPTIO_API = "https://api.axept.io/v1"',
+        'def get_token():',
+        '    """Sign in to Axeptio.',
+        'Returns the token.',
+        '"""',
+        '    r = requests.post(AXEPTIO_API + "/auth/local/signin", json={"username": os.environ["AXEPTIO_USERNAME"], "password": os.environ["AXEPTIO_PASSWORD"]})',
+        '    return r.json()["token"]',
+        '',
+      ].join('\n'),
+    );
+    assert.equal(requestAt(facts, 7).context.enclosingFunction, 'get_token');
+  });
+
+  it('a continuation line at column 0 inside a class body does not end the class (its Axeptio name stays evidence)', () => {
+    const facts = analyzeSource(
+      'client.py',
+      [
+        'import os, requests',
+        'class AxeptioClient:',
+        '    TIMEOUT = (3,',
+        '5)',
+        '    def login(self, u, p):',
+        '        return requests.post(os.environ["API_URL"] + "/auth/local/signin", json={"username": u, "password": p})',
+        '',
+      ].join('\n'),
+    );
+    const r = requestAt(facts, 6);
+    assert.equal(r.context.enclosingFunction, 'login');
+    assert.ok(r.evidence.some((e) => e.text === 'in class AxeptioClient'), JSON.stringify(r.evidence));
+  });
+
+  it('a file with a syntax error is read lexically, keeps its findings and says where the error is', () => {
+    const src = 'import requests\nAXEPTIO = "https://api.axept.io/v1"\ndef login(u, p)\n    return requests.post(AXEPTIO + "/auth/local/signin", json={"username": u, "password": p})\n';
+    const out = analyzeFile({ path: 'broken.py', text: src, kind: 'python' });
+    assert.equal(out.parsed, false);
+    assert.match(out.errors.join('\n'), /^syntax error at 3:\d+ \(tree-sitter python\); read lexically$/);
+    assert.equal(text(requestAt(out.facts, 4).url), 'https://api.axept.io/v1/auth/local/signin');
   });
 });
