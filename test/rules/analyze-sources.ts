@@ -1,7 +1,10 @@
 /** Source-snippet cases: real files through the real analyzers (analyzeFile), as the pipeline does. */
-import { analyzeFile } from '../../src/analyze/index.js';
+import { analyzeFile, prepareAllAnalyzers } from '../../src/analyze/index.js';
 import { fileKindOf } from '../../src/discover/file-kind.js';
 import type { FileFacts } from '../../src/facts/types.js';
+
+// Tree-sitter grammars load asynchronously, once, as a worker does before its first file.
+await prepareAllAnalyzers();
 
 /** Analyze `{ path: source }` into FileFacts, dedenting each source. */
 export function analyzeSources(sources: Record<string, string>): FileFacts[] {
