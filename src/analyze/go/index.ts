@@ -1,10 +1,11 @@
-/** Go: net/http requests (package functions, clients, NewRequest + Header.Set), url.Values forms; net/http, gin, echo, chi, gorilla routes; os.Getenv. */
+/** Go: net/http requests (package functions, clients, NewRequest + Header.Set), url.Values forms; net/http, gin, echo, chi, gorilla routes; os.Getenv. Read through tree-sitter-go (tree.ts), the lexical reader as fallback. */
 import type { Expr, Syntax } from '../lexical/expression.js';
 import { dottedName, literalText } from '../lexical/expression.js';
 import { lexicalAnalyzer, type LexicalLanguage } from '../lexical/analyzer.js';
 import { GO } from '../lexical/dialects.js';
 import { recognizeGoRequests } from './clients.js';
 import { recognizeGoRoutes } from './routes.js';
+import { goTree } from './tree.js';
 
 const KEYWORDS = new Set([
   'func', 'if', 'else', 'for', 'range', 'go', 'defer', 'select', 'switch', 'case', 'default', 'var', 'const', 'type', 'struct', 'interface',
@@ -34,6 +35,7 @@ export const go: LexicalLanguage = {
   syntax: GO_SYNTAX,
   blocks: 'braces',
   envRead: goEnvRead,
+  tree: goTree,
   recognize(ctx) {
     recognizeGoRoutes(ctx);
     recognizeGoRequests(ctx);

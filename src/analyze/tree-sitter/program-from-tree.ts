@@ -32,6 +32,8 @@ export interface TreeReader {
 export class TreeRead {
   private readonly converted = new Map<number, Expr | undefined>();
   private readonly inStatements = new Set<Expr>();
+  /** Every call converted, also those whose enclosing expression a reader then dropped. */
+  readonly convertedCalls: CallExpr[] = [];
 
   constructor(
     readonly program: Program,
@@ -44,6 +46,7 @@ export class TreeRead {
     if (this.converted.has(node.id)) return this.converted.get(node.id);
     const e = this.reader.expr(node, this);
     this.converted.set(node.id, e);
+    if (e?.k === 'call') this.convertedCalls.push(e);
     return e;
   }
 
@@ -61,8 +64,8 @@ export class TreeRead {
 
   /** Record `target = value` (the value is also a statement). */
   assign(target: string | undefined, value: Expr | undefined, start: number, end: number): void {
-    if (!target || !value) return;
     this.statement(value);
+    if (!target || !value) return;
     this.program.assignments.push({ target, value, start, end });
   }
 
@@ -105,6 +108,9 @@ export function programFromTree(tree: Tree, text: string, tokens: Token[], reade
   }
   const calls = new Set<CallExpr>();
   for (const s of program.statements) walkExpr(s, (e) => e.k === 'call' && calls.add(e));
+  // A call inside an expression the reader converted and then dropped (an unnamed assignment
+  // target, one unmodelled operand) was marked converted, so it is added here, never lost.
+  for (const c of r.convertedCalls) calls.add(c);
   program.calls = [...calls].sort((a, b) => a.start - b.start);
   program.assignments.sort((a, b) => a.start - b.start);
   program.scopes.sort((a, b) => a.start - b.start);
