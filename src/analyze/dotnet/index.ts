@@ -4,6 +4,7 @@ import { CSHARP } from '../lexical/dialects.js';
 import { dottedName, literalText, type Expr, type Syntax } from '../lexical/expression.js';
 import { recognizeDotnetRequests } from './clients.js';
 import { recognizeDotnetRoutes } from './routes.js';
+import { csharpTree } from './tree.js';
 
 const KEYWORDS = new Set([
   'if', 'else', 'for', 'foreach', 'while', 'do', 'switch', 'case', 'default', 'return', 'class', 'struct', 'interface', 'enum', 'namespace',
@@ -34,6 +35,7 @@ export const csharp: LexicalLanguage = {
   syntax: CSHARP_SYNTAX,
   blocks: 'braces',
   envRead: csharpEnvRead,
+  tree: csharpTree,
   recognize(ctx) {
     recognizeDotnetRoutes(ctx);
     recognizeDotnetRequests(ctx);
