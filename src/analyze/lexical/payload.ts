@@ -80,6 +80,8 @@ function pairEntry(folder: Folder, bin: Extract<Expr, { k: 'bin' }>): [string, S
   return [literalText(bin.left) ?? dottedName(bin.left) ?? '?', folder.value(bin.right)];
 }
 
+const PAIR_CONSTRUCTORS = /(?:^|\.)(?:KeyValuePair|BasicNameValuePair|entry|Pair)$/;
+
 /** Keyed and named entries of a literal as fields; C# `{ {"k", v} }` pairs and Go `{"v"}` singleton values included. */
 export function entriesToFields(folder: Folder, entries: readonly Arg[]): Record<string, SymbolicValue> {
   const fields: Record<string, SymbolicValue> = {};
@@ -89,6 +91,11 @@ export function entriesToFields(folder: Folder, entries: readonly Arg[]): Record
     if (key === undefined && a.value.k === 'coll' && a.value.entries.length === 2 && !a.value.entries[0]!.name) {
       key = literalText(a.value.entries[0]!.value);
       value = a.value.entries[1]!.value;
+    }
+    // C# `new KeyValuePair<string, string>("k", v)` / Java `Map.entry("k", v)` / `new BasicNameValuePair("k", v)`.
+    if (key === undefined && a.value.k === 'call' && a.value.args.length === 2 && PAIR_CONSTRUCTORS.test(dottedName(a.value.callee) ?? '')) {
+      key = literalText(a.value.args[0]!.value);
+      value = a.value.args[1]!.value;
     }
     if (key === undefined && a.value.k === 'bin' && a.value.op === 'to') {
       const [k, v] = pairEntry(folder, a.value);

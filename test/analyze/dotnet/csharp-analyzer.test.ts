@@ -29,6 +29,28 @@ describe('c# analyzer: positives (a CRLF file)', () => {
   });
 });
 
+describe('c# analyzer: form bodies built from pairs', () => {
+  it('FormUrlEncodedContent over KeyValuePair constructors gives the password-grant fields', () => {
+    const src = [
+      'class AxeptioAuth {',
+      '  public async Task<string> Login(string user, string pw) {',
+      '    var content = new FormUrlEncodedContent(new[] {',
+      '      new KeyValuePair<string, string>("grant_type", "password"),',
+      '      new KeyValuePair<string, string>("username", user),',
+      '      new KeyValuePair<string, string>("password", pw),',
+      '    });',
+      '    var res = await Http.PostAsync("https://auth.example.com/realms/apiax/protocol/openid-connect/token", content);',
+      '    return await res.Content.ReadAsStringAsync();',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const r = requestAt(analyzeSource('AxeptioAuth.cs', src), 8);
+    assert.equal(r.body?.encoding, 'form');
+    assert.deepEqual(fieldsOf(r), { grant_type: 'password', username: '${user}', password: '${pw}' });
+  });
+});
+
 describe('c# analyzer: negatives', () => {
   it('comments, verbatim and interpolated strings are not requests; attribute and minimal-API routes; a WebApplicationFactory test is neither', () => {
     assert.deepEqual(requestsOf(analyzeFixture('csharp', 'src/Legacy/Commented.cs').facts), []);
