@@ -4,6 +4,7 @@ import { RUBY } from '../lexical/dialects.js';
 import { dottedName, literalText, type Expr, type Syntax } from '../lexical/expression.js';
 import { recognizeRubyRequests } from './clients.js';
 import { recognizeRubyRoutes } from './routes.js';
+import { rubyTree } from './tree.js';
 
 const KEYWORDS = new Set([
   'if', 'unless', 'while', 'until', 'def', 'class', 'module', 'return', 'and', 'or', 'not', 'do', 'end', 'then', 'else', 'elsif', 'case', 'when',
@@ -35,6 +36,7 @@ export const ruby: LexicalLanguage = {
   syntax: RUBY_SYNTAX,
   blocks: 'indent',
   envRead: rubyEnvRead,
+  tree: rubyTree,
   recognize(ctx) {
     recognizeRubyRoutes(ctx);
     recognizeRubyRequests(ctx);

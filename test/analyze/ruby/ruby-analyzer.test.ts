@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyzeFixture, analyzeSource, assertNoLeak, fieldsOf, linesWith, requestAt, requestsOf, routesOf, secretsOf, text } from '../lexical/analyze-source.js';
+import fs from 'node:fs';
+import { analyzeFile } from '../../../src/analyze/index.js';
+import { LANGUAGE_FIXTURES, analyzeFixture, analyzeSource, assertNoLeak, fieldsOf, linesWith, requestAt, requestsOf, routesOf, secretsOf, text } from '../lexical/analyze-source.js';
 
 describe('ruby analyzer: positives', () => {
   it('Net::HTTP::Post.new + set_form_data with a #{} URL, memoized without expiry', () => {
@@ -51,5 +53,75 @@ describe('ruby analyzer: negatives', () => {
   });
   it("Rails' `post 'path' => 'c#a'` form", () => {
     assert.deepEqual(routesOf(analyzeSource('config/routes.rb', "Rails.application.routes.draw do\n  post 'auth/local/signin' => 'sessions#create'\nend\n")).map((r) => r.path), ['/auth/local/signin']);
+  });
+});
+
+describe('ruby analyzer: read through tree-sitter-ruby', () => {
+  it('every Ruby fixture is parsed by the grammar (not the lexical fallback)', () => {
+    const files = fs.readdirSync(`${LANGUAGE_FIXTURES}ruby`, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(?:rb|rake)$/.test(f));
+    assert.ok(files.length >= 6, files.join(', '));
+    for (const file of files) {
+      const src = fs.readFileSync(`${LANGUAGE_FIXTURES}ruby/${file}`, 'utf8');
+      const out = analyzeFile({ path: file, text: src, kind: 'ruby' });
+      assert.equal(out.parsed, true, file);
+      assert.deepEqual(out.errors, [], file);
+    }
+  });
+
+  it('a heredoc whose body and terminator sit at column 0 does not end the method (indentation guesses did)', () => {
+    const facts = analyzeSource(
+      'lib/session.rb',
+      [
+        'class AxeptioClient',
+        '  def sign_in',
+        '    payload = <<JSON',
+        '{"username": "#{ENV[\'AXEPTIO_USERNAME\']}", "password": "#{ENV[\'AXEPTIO_PASSWORD\']}"}',
+        'JSON',
+        "    @token ||= HTTParty.post('https://api.axept.io/v1/auth/local/signin', body: payload)['token']",
+        '  end',
+        'end',
+        '',
+      ].join('\n'),
+    );
+    const r = requestAt(facts, 6);
+    assert.deepEqual(fieldsOf(r), { username: '${AXEPTIO_USERNAME}', password: '${AXEPTIO_PASSWORD}' });
+    assert.equal(r.context.enclosingFunction, 'sign_in');
+    assert.ok(r.evidence.some((e) => e.text === 'in class AxeptioClient'), JSON.stringify(r.evidence));
+    assert.equal(r.tokenCachedWithoutExpiry, true, 'the `@token ||=` memo is inside the method');
+  });
+
+  it('text after __END__ is data, not code: no request and no secret', () => {
+    const facts = analyzeSource(
+      'bin/notes.rb',
+      "puts DATA.read\n__END__\nHTTParty.post('https://api.axept.io/v1/auth/local/signin', body: { username: 'demo', password: 'Hunter2-Secret' })\n",
+    );
+    assert.deepEqual([requestsOf(facts), secretsOf(facts)], [[], []]);
+  });
+
+  it("a `'%s/…' % base` URL is formatted with the base (the operator is part of the argument)", () => {
+    const facts = analyzeSource(
+      'lib/format.rb',
+      "AXEPTIO_API = 'https://api.axept.io/v1'\nHTTParty.post('%s/auth/local/signin' % AXEPTIO_API, body: { username: ENV['AXEPTIO_USERNAME'], password: ENV['AXEPTIO_PASSWORD'] })\n",
+    );
+    assert.equal(text(requestAt(facts, 2).url), 'https://api.axept.io/v1/auth/local/signin');
+  });
+
+  it("a hash that is a method's return value and a keyword parameter's default keep their literal secrets", () => {
+    const facts = analyzeSource(
+      'lib/creds.rb',
+      ['class Creds', '  def creds', "    { username: 'demo', password: 'Hunter2-Secret' }", '  end', '', "  def initialize(api_token: 'tok_abcdefgh12345')", '  end', 'end', ''].join('\n'),
+    );
+    assert.deepEqual(secretsOf(facts).map((s) => [s.span.line, s.secretKind, s.boundTo]), [[3, 'password', 'password'], [6, 'access-token', 'api_token']]);
+    assertNoLeak(facts, 'Hunter2-Secret', 'tok_abcdefgh12345');
+  });
+
+  it('a file with a syntax error is read lexically, keeps its findings and says where the error is', () => {
+    const src = "AXEPTIO_API = 'https://api.axept.io/v1'\ndef sign_in(u, p)\n  retries = )\n  HTTParty.post(\"#{AXEPTIO_API}/auth/local/signin\", body: { username: u, password: p })\nend\n";
+    const out = analyzeFile({ path: 'broken.rb', text: src, kind: 'ruby' });
+    assert.equal(out.parsed, false);
+    assert.deepEqual(out.errors, ['syntax error at 3:13 (tree-sitter ruby); read lexically']);
+    const r = requestAt(out.facts, 4);
+    assert.deepEqual([r.client, text(r.url)], ['httparty', 'https://api.axept.io/v1/auth/local/signin']);
+    assert.deepEqual(Object.keys(r.body?.fields ?? {}), ['username', 'password']);
   });
 });
