@@ -4,6 +4,7 @@ import { PHP } from '../lexical/dialects.js';
 import { dottedName, literalText, type Expr, type Syntax } from '../lexical/expression.js';
 import { recognizePhpRequests } from './clients.js';
 import { recognizePhpRoutes } from './routes.js';
+import { phpTree } from './tree.js';
 
 const KEYWORDS = new Set([
   'function', 'fn', 'if', 'else', 'elseif', 'while', 'for', 'foreach', 'as', 'echo', 'print', 'use', 'namespace', 'class', 'public', 'private',
@@ -40,6 +41,7 @@ export const php: LexicalLanguage = {
     return at === -1 ? text.length : at;
   },
   envRead: phpEnvRead,
+  tree: phpTree,
   recognize(ctx) {
     // define('AXEPTIO_API', '…') is a constant like any assignment.
     for (const call of ctx.program.calls) {

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { describe, it } from 'node:test';
-import { analyzeFixture, analyzeSource, assertNoLeak, fieldsOf, linesWith, requestAt, requestsOf, routesOf, secretsOf, text } from '../lexical/analyze-source.js';
+import { LANGUAGE_FIXTURES, analyzeFixture, analyzeSource, assertNoLeak, fieldsOf, linesWith, requestAt, requestsOf, routesOf, secretsOf, text } from '../lexical/analyze-source.js';
+import { analyzeFile } from '../../../src/analyze/index.js';
 
 describe('php analyzer: positives', () => {
   it('Guzzle client with base_uri from a class constant, json option, static bearer', () => {
@@ -56,5 +58,93 @@ describe('php analyzer: negatives', () => {
     const facts = analyzeSource('r.php', "<?php\n$app->post('/auth/local/signin', function ($req, $res) { return $res; });\n#[Route('/auth/local/signin', methods: ['POST'])]\nfunction signin() {}\n");
     assert.deepEqual(routesOf(facts).map((r) => [r.framework, r.method]).sort(), [['slim', 'POST'], ['symfony', 'POST']]);
     assert.deepEqual(requestsOf(facts), []);
+  });
+});
+
+describe('php analyzer: tree-sitter reading', () => {
+  it('every PHP fixture is read through the syntax tree', () => {
+    const files = fs.readdirSync(`${LANGUAGE_FIXTURES}php`, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.php'));
+    assert.ok(files.length >= 6);
+    for (const rel of files) {
+      const out = analyzeFile({ path: rel, text: fs.readFileSync(`${LANGUAGE_FIXTURES}php/${rel}`, 'utf8'), kind: 'php' });
+      assert.deepEqual([out.parsed, out.errors], [true, []], rel);
+    }
+  });
+
+  it('fully qualified and grouped attributes are Symfony routes', () => {
+    // The lexical reader only took an expression right after `#[` as an attribute: `\Symfony\…\Route` and the second attribute of a group were missed.
+    const src = [
+      '<?php',
+      "#[\\Symfony\\Component\\Routing\\Attribute\\Route('/auth/local/signin', methods: ['POST'])]",
+      'function signin() {}',
+      "#[IsGranted('PUBLIC_ACCESS'), Route(path: '/auth/local/token', methods: ['POST'])]",
+      'function token() {}',
+      '',
+    ].join('\n');
+    assert.deepEqual(routesOf(analyzeSource('r.php', src)).map((r) => [r.span.line, r.framework, r.method, r.path]), [
+      [2, 'symfony', 'POST', '/auth/local/signin'],
+      [4, 'symfony', 'POST', '/auth/local/token'],
+    ]);
+  });
+
+  it('an indented heredoc URL loses its indentation and final newline', () => {
+    const src = [
+      '<?php',
+      'function login() {',
+      '    $endpoint = <<<URL',
+      '        https://api.axept.io/v1/auth/local/signin',
+      '        URL;',
+      '    $http = new \\GuzzleHttp\\Client();',
+      "    return $http->post($endpoint, ['form_params' => ['username' => getenv('AXEPTIO_USERNAME')]]);",
+      '}',
+      '',
+    ].join('\n');
+    const r = requestAt(analyzeSource('h.php', src), 7);
+    assert.deepEqual([r.client, r.method, text(r.url), r.context.enclosingFunction], ['guzzle', 'POST', 'https://api.axept.io/v1/auth/local/signin', 'login']);
+  });
+
+  it('a cast URL and a path appended with .= fold into the request URL', () => {
+    // Lexically `(string) $url` read as the name `string`, and `.=` was not an assignment.
+    const src = [
+      '<?php',
+      "define('AXEPTIO_API', 'https://api.axept.io/v1');",
+      '$url = AXEPTIO_API;',
+      "$url .= '/auth/local/signin';",
+      '$client = new GuzzleHttp\\Client();',
+      "$client->post((string) $url, ['json' => ['username' => $user]]);",
+      '',
+    ].join('\n');
+    const r = requestAt(analyzeSource('c.php', src), 6);
+    assert.deepEqual([r.client, text(r.url), r.body?.encoding], ['guzzle', 'https://api.axept.io/v1/auth/local/signin', 'json']);
+  });
+
+  it('a call assigned to a nameless target or an unread operator is still a request; a superglobal write is not an env read', () => {
+    const src = [
+      '<?php',
+      "$client = new GuzzleHttp\\Client(['base_uri' => 'https://api.axept.io/v1']);",
+      "$responses[] = $client->post('/auth/local/signin', ['json' => ['username' => $u]]);",
+      "$n += count($client->get('/projects'));",
+      "$_SERVER['AXEPTIO_TOKEN'] = 'x';",
+      "if ($_ENV['AXEPTIO_URL'] == 'y') {}",
+      '',
+    ].join('\n');
+    const facts = analyzeSource('n.php', src);
+    assert.deepEqual(requestsOf(facts).map((r) => [r.span.line, r.method]), [[3, 'POST'], [4, 'GET']]);
+    assert.deepEqual(facts.filter((f) => f.kind === 'env-read').map((f) => f.span.line), [6]);
+  });
+
+  it('a file with a syntax error is read lexically and keeps its findings', () => {
+    const src = [
+      '<?php',
+      "$client = new \\GuzzleHttp\\Client(['base_uri' => 'https://api.axept.io/v1']);",
+      "$client->post('/auth/local/signin', ['json' => ['username' => getenv('AXEPTIO_USERNAME')]]);",
+      'function broken( {',
+      '',
+    ].join('\n');
+    const out = analyzeFile({ path: 'broken.php', text: src, kind: 'php' });
+    assert.equal(out.parsed, false);
+    assert.deepEqual(out.errors, ['syntax error at 4:1 (tree-sitter php); read lexically']);
+    const r = requestAt(out.facts, 3);
+    assert.deepEqual([r.client, r.method, text(r.url), text(r.base)], ['guzzle', 'POST', '/auth/local/signin', 'https://api.axept.io/v1']);
   });
 });
