@@ -1,8 +1,13 @@
-/** Java and Kotlin: java.net.http, OkHttp, Spring RestTemplate/WebClient, Apache HttpClient, Ktor client; Spring/JAX-RS/Ktor routes; System.getenv. */
+/**
+ * Java and Kotlin: java.net.http, OkHttp, Spring RestTemplate/WebClient, Apache HttpClient, Ktor client; Spring/JAX-RS/Ktor routes; System.getenv.
+ * Files are read through tree-sitter-java / tree-sitter-kotlin (java-tree.ts, kotlin-tree.ts); the lexical reader is the fallback.
+ */
 import { lexicalAnalyzer, type LexicalLanguage } from '../lexical/analyzer.js';
 import { JAVA, KOTLIN } from '../lexical/dialects.js';
 import { dottedName, literalText, type Expr, type Syntax } from '../lexical/expression.js';
 import { recognizeJvmRequests } from './clients.js';
+import { javaTree } from './java-tree.js';
+import { kotlinTree } from './kotlin-tree.js';
 import { recognizeJvmRoutes } from './routes.js';
 
 const KEYWORDS = new Set([
@@ -38,5 +43,5 @@ const shared = {
   },
 };
 
-export const javaAnalyzer = lexicalAnalyzer({ id: 'jvm', kinds: ['java'], dialect: JAVA, syntax: JAVA_SYNTAX, ...shared });
-export const kotlinAnalyzer = lexicalAnalyzer({ id: 'jvm', kinds: ['kotlin'], dialect: KOTLIN, syntax: KOTLIN_SYNTAX, ...shared });
+export const javaAnalyzer = lexicalAnalyzer({ id: 'jvm', kinds: ['java'], dialect: JAVA, syntax: JAVA_SYNTAX, tree: javaTree, ...shared });
+export const kotlinAnalyzer = lexicalAnalyzer({ id: 'jvm', kinds: ['kotlin'], dialect: KOTLIN, syntax: KOTLIN_SYNTAX, tree: kotlinTree, ...shared });

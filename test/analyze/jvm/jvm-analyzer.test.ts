@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyzeFixture, analyzeSource, assertNoLeak, fieldsOf, linesWith, requestAt, requestsOf, routesOf, secretsOf, text } from '../lexical/analyze-source.js';
+import fs from 'node:fs';
+import { analyzeFile } from '../../../src/analyze/index.js';
+import { LANGUAGE_FIXTURES, analyzeFixture, analyzeSource, assertNoLeak, fieldsOf, linesWith, requestAt, requestsOf, routesOf, secretsOf, text } from '../lexical/analyze-source.js';
 
 const JAVA_CLIENT = 'src/main/java/com/acme/axeptio/AxeptioAuth.java';
 
@@ -55,5 +57,120 @@ describe('jvm analyzer: negatives', () => {
   it('@RequestMapping with method = RequestMethod.POST', () => {
     const facts = analyzeSource('C.java', 'class C {\n  @RequestMapping(value = "/auth/local/signin", method = RequestMethod.POST)\n  public String s() { return ""; }\n}\n');
     assert.deepEqual(routesOf(facts).map((r) => [r.path, r.method]), [['/auth/local/signin', 'POST']]);
+  });
+});
+
+describe('jvm analyzer: read through tree-sitter-java and tree-sitter-kotlin', () => {
+  it('every Java and Kotlin fixture is parsed by the grammar (not the lexical fallback)', () => {
+    let count = 0;
+    for (const [lang, ext, kind] of [['java', '.java', 'java'], ['kotlin', '.kt', 'kotlin']] as const) {
+      const files = (fs.readdirSync(`${LANGUAGE_FIXTURES}${lang}`, { recursive: true }) as string[]).filter((f) => f.endsWith(ext));
+      for (const file of files) {
+        const out = analyzeFile({ path: file, text: fs.readFileSync(`${LANGUAGE_FIXTURES}${lang}/${file}`, 'utf8'), kind });
+        assert.equal(out.parsed, true, file);
+        assert.deepEqual(out.errors, [], file);
+        count++;
+      }
+    }
+    assert.equal(count, 6);
+  });
+
+  it('java: calls inside a lambda argument and an anonymous class body are requests (the lexical reader skipped both)', () => {
+    const facts = analyzeSource(
+      'Async.java',
+      [
+        'class Async {',
+        '    private static final String BASE_URL = "https://api.axept.io/v1";',
+        '    public Future<String> login(ExecutorService executor, Map<String, String> req) {',
+        '        return executor.submit(() -> restTemplate.postForObject(BASE_URL + "/auth/local/signin", req, String.class));',
+        '    }',
+        '    public Callable<String> later(Map<String, String> req) {',
+        '        return new Callable<String>() {',
+        '            @Override',
+        '            public String call() {',
+        '                return restTemplate.postForObject(BASE_URL + "/auth/local/signin", req, String.class);',
+        '            }',
+        '        };',
+        '    }',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const inLambda = requestAt(facts, 4);
+    assert.deepEqual([inLambda.client, text(inLambda.url), inLambda.context.enclosingFunction], ['resttemplate', 'https://api.axept.io/v1/auth/local/signin', 'login']);
+    const inAnonymousClass = requestAt(facts, 10);
+    assert.deepEqual([text(inAnonymousClass.url), inAnonymousClass.context.enclosingFunction], ['https://api.axept.io/v1/auth/local/signin', 'call']);
+  });
+
+  it('java: an explicitly typed generic call `Map.<K, V>of(…)` is a body and a ternary URL keeps its value', () => {
+    const facts = analyzeSource(
+      'Generic.java',
+      [
+        'class Generic {',
+        '    private static final String BASE_URL = "https://api.axept.io/v1";',
+        '    public String login(boolean prod, String u, String p) {',
+        '        String url = prod ? BASE_URL + "/auth/local/signin" : "http://localhost:8080/auth/local/signin";',
+        '        return restTemplate.postForObject(url, Map.<String, String>of("username", u, "password", p), String.class);',
+        '    }',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const r = requestAt(facts, 5);
+    assert.equal(text(r.url), 'https://api.axept.io/v1/auth/local/signin');
+    assert.deepEqual(fieldsOf(r), { username: '${u}', password: '${p}' });
+  });
+
+  it('kotlin: `to` binds looser than `+` (mapOf("username" to A + b)) and a primary constructor is no function', () => {
+    const facts = analyzeSource(
+      'AxeptioSession.kt',
+      [
+        'const val TENANT = "acme"',
+        'class AxeptioSession(private val http: OkHttpClient) {',
+        '    private val status = Request.Builder().url("https://api.axept.io/v1/status").build()',
+        '    fun signIn(user: String, password: String): String? {',
+        '        val payload = mapOf("username" to TENANT + ":" + user, "password" to password)',
+        '        return restTemplate.postForObject("https://api.axept.io/v1/auth/local/signin", payload, String::class.java)',
+        '    }',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    assert.deepEqual(fieldsOf(requestAt(facts, 6)), { username: 'acme:${user}', password: '${password}' });
+    assert.equal(requestAt(facts, 3).context.enclosingFunction, undefined);
+  });
+
+  it('kotlin: an `if` expression binds its value (the URL folds to the Axeptio host)', () => {
+    const facts = analyzeSource(
+      'Gateway.kt',
+      [
+        'class Gateway(private val client: HttpClient, private val prod: Boolean) {',
+        '    suspend fun signIn(creds: Creds) {',
+        '        val base = if (prod) "https://api.axept.io/v1" else "http://localhost:8080"',
+        '        client.post("$base/auth/local/signin") { setBody(creds) }',
+        '    }',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const r = requestAt(facts, 4);
+    assert.deepEqual([r.client, r.method, text(r.url)], ['ktor', 'POST', 'https://api.axept.io/v1/auth/local/signin']);
+  });
+
+  it('a file with a syntax error is read lexically, keeps its findings and says where the error is', () => {
+    const src = [
+      'class Broken {',
+      '    private static final String BASE_URL = "https://api.axept.io/v1";',
+      '    public String login(Map<String, String> req) {',
+      '        int retries = ;',
+      '        return restTemplate.postForObject(BASE_URL + "/auth/local/signin", req, String.class);',
+      '    }',
+      '}',
+      '',
+    ].join('\n');
+    const out = analyzeFile({ path: 'Broken.java', text: src, kind: 'java' });
+    assert.equal(out.parsed, false);
+    assert.deepEqual(out.errors, ['syntax error at 4:21 (tree-sitter jvm); read lexically']);
+    assert.equal(text(requestAt(out.facts, 5).url), 'https://api.axept.io/v1/auth/local/signin');
   });
 });
