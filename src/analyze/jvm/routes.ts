@@ -14,7 +14,9 @@ export function recognizeJvmRoutes(ctx: RecognizeContext): void {
     const pathExpr = positional(e.args)[0] ?? namedArg(e.args, 'value', 'path');
     const path = literalText(pathExpr) ?? (pathExpr?.k === 'coll' ? literalText(pathExpr.entries[0]?.value) : undefined);
     if (path === undefined) continue;
-    const methodExpr: Expr | undefined = namedArg(e.args, 'method');
+    // `method = RequestMethod.POST`, or a list of them (`{RequestMethod.POST}` in Java, `[RequestMethod.POST]` in Kotlin): the first.
+    let methodExpr: Expr | undefined = namedArg(e.args, 'method');
+    if (methodExpr?.k === 'coll') methodExpr = methodExpr.entries[0]?.value;
     const method = MAPPINGS[name] ?? (methodExpr?.k === 'member' ? methodExpr.name : undefined);
     ctx.facts.route(e, path, name === 'Path' ? 'jax-rs' : 'spring', method);
   }

@@ -70,8 +70,8 @@ export function readFile(lang: LexicalLanguage, text: string): { program: Progra
     if (read?.value.program) return { program: read.value.program, parsed: true, errors };
     if (read?.value.error !== undefined) {
       const at = new LineIndex(text).span(read.value.error, read.value.error);
-      errors.push(`syntax error at ${at.line}:${at.column} (tree-sitter ${lang.id}); read lexically`);
-    } else errors.push(`tree-sitter grammar for ${lang.id} unavailable (${grammarFailure(reader.grammar)}); read lexically`);
+      errors.push(`syntax error at ${at.line}:${at.column} (tree-sitter ${reader.grammar}); read lexically`);
+    } else errors.push(`tree-sitter grammar ${reader.grammar} unavailable (${grammarFailure(reader.grammar)}); read lexically`);
   }
   const program = readProgram(text, { dialect: lang.dialect, syntax: lang.syntax, blocks: lang.blocks, start });
   return { program, parsed: false, errors };

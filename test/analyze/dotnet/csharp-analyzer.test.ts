@@ -145,7 +145,7 @@ describe('c# analyzer: the tree-sitter reader', () => {
     ].join('\n');
     const out = analyzeFile({ path: 'Broken.cs', text: src, kind: 'csharp' });
     assert.equal(out.parsed, false);
-    assert.deepEqual(out.errors, ['syntax error at 3:20 (tree-sitter dotnet); read lexically']);
+    assert.deepEqual(out.errors, ['syntax error at 3:20 (tree-sitter c_sharp); read lexically']);
     const req = requestAt(out.facts, 2);
     assert.deepEqual([req.method, text(req.url)], ['POST', 'https://api.axept.io/v1/auth/local/signin']);
   });

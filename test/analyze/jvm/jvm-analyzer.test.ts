@@ -58,6 +58,12 @@ describe('jvm analyzer: negatives', () => {
     const facts = analyzeSource('C.java', 'class C {\n  @RequestMapping(value = "/auth/local/signin", method = RequestMethod.POST)\n  public String s() { return ""; }\n}\n');
     assert.deepEqual(routesOf(facts).map((r) => [r.path, r.method]), [['/auth/local/signin', 'POST']]);
   });
+  it('@RequestMapping with a list of methods: Java {…} and Kotlin […] take the first', () => {
+    const java = analyzeSource('C.java', 'class C {\n  @RequestMapping(value = "/auth/local/signin", method = {RequestMethod.POST})\n  public String s() { return ""; }\n}\n');
+    assert.deepEqual(routesOf(java).map((r) => [r.path, r.method]), [['/auth/local/signin', 'POST']]);
+    const kotlin = analyzeSource('C.kt', 'class C {\n  @RequestMapping(value = ["/auth/local/signin"], method = [RequestMethod.POST])\n  fun s(): String = ""\n}\n');
+    assert.deepEqual(routesOf(kotlin).map((r) => [r.path, r.method]), [['/auth/local/signin', 'POST']]);
+  });
 });
 
 describe('jvm analyzer: read through tree-sitter-java and tree-sitter-kotlin', () => {
@@ -170,7 +176,7 @@ describe('jvm analyzer: read through tree-sitter-java and tree-sitter-kotlin', (
     ].join('\n');
     const out = analyzeFile({ path: 'Broken.java', text: src, kind: 'java' });
     assert.equal(out.parsed, false);
-    assert.deepEqual(out.errors, ['syntax error at 4:21 (tree-sitter jvm); read lexically']);
+    assert.deepEqual(out.errors, ['syntax error at 4:21 (tree-sitter java); read lexically']);
     assert.equal(text(requestAt(out.facts, 5).url), 'https://api.axept.io/v1/auth/local/signin');
   });
 });
