@@ -30,6 +30,8 @@ export interface LexicalLanguage {
   blocks: 'indent' | 'braces';
   /** Where code starts (PHP: after the first `<?php`). */
   codeStart?(text: string): number;
+  /** Where code ends (Ruby: `__END__` starts a data section). */
+  codeEnd?(text: string): number;
   envRead(e: Expr): string | undefined;
   /** Emit requests and routes for this language's clients and frameworks. */
   recognize(ctx: RecognizeContext): void;
@@ -59,13 +61,14 @@ export function lexicalAnalyzer(lang: LexicalLanguage): Analyzer {
 /** The Program of a file: from the syntax tree when it parses cleanly, else from the lexical reader. */
 export function readFile(lang: LexicalLanguage, text: string): { program: Program; parsed: boolean; errors: string[] } {
   const start = lang.codeStart?.(text) ?? 0;
+  const end = lang.codeEnd?.(text) ?? text.length;
   const errors: string[] = [];
   if (lang.tree) {
     const reader = lang.tree;
     const read = withTree(reader.grammar, text, (tree) => {
       const error = firstSyntaxError(tree);
       if (error !== undefined) return { error };
-      return { program: programFromTree(tree, text, tokenizeRange(text, lang.dialect, start, text.length), reader) };
+      return { program: programFromTree(tree, text, tokenizeRange(text, lang.dialect, start, end), reader) };
     });
     if (read?.value.program) return { program: read.value.program, parsed: true, errors };
     if (read?.value.error !== undefined) {
@@ -73,6 +76,6 @@ export function readFile(lang: LexicalLanguage, text: string): { program: Progra
       errors.push(`syntax error at ${at.line}:${at.column} (tree-sitter ${reader.grammar}); read lexically`);
     } else errors.push(`tree-sitter grammar ${reader.grammar} unavailable (${grammarFailure(reader.grammar)}); read lexically`);
   }
-  const program = readProgram(text, { dialect: lang.dialect, syntax: lang.syntax, blocks: lang.blocks, start });
+  const program = readProgram(text, { dialect: lang.dialect, syntax: lang.syntax, blocks: lang.blocks, start, end });
   return { program, parsed: false, errors };
 }

@@ -45,13 +45,15 @@ export interface ProgramOptions {
   blocks: 'indent' | 'braces';
   /** Tokenize from here (PHP: the first `<?php`). */
   start?: number;
+  /** Tokenize up to here (Ruby: the `__END__` data section is not code). */
+  end?: number;
 }
 
 const ASSIGN = new Set(['=', ':=', '||=', '??=']);
 
 /** Read a file into statements, assignments, calls and scopes. */
 export function readProgram(text: string, options: ProgramOptions): Program {
-  const tokens = tokenizeRange(text, options.dialect, options.start ?? 0, text.length);
+  const tokens = tokenizeRange(text, options.dialect, options.start ?? 0, options.end ?? text.length);
   const parser = new ExpressionParser(tokens, options.syntax);
   const program: Program = {
     text,

@@ -35,6 +35,11 @@ export const ruby: LexicalLanguage = {
   dialect: RUBY,
   syntax: RUBY_SYNTAX,
   blocks: 'indent',
+  // A line that is exactly `__END__` ends the program; what follows is DATA, not code.
+  codeEnd(text) {
+    const m = /^__END__\r?$/m.exec(text);
+    return m ? m.index : text.length;
+  },
   envRead: rubyEnvRead,
   tree: rubyTree,
   recognize(ctx) {

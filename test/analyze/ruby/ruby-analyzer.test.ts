@@ -96,6 +96,7 @@ describe('ruby analyzer: read through tree-sitter-ruby', () => {
       "puts DATA.read\n__END__\nHTTParty.post('https://api.axept.io/v1/auth/local/signin', body: { username: 'demo', password: 'Hunter2-Secret' })\n",
     );
     assert.deepEqual([requestsOf(facts), secretsOf(facts)], [[], []]);
+    assert.deepEqual(facts, [], 'nothing after __END__ is read, not even file-level evidence');
   });
 
   it("a `'%s/…' % base` URL is formatted with the base (the operator is part of the argument)", () => {
