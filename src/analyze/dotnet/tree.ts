@@ -3,7 +3,7 @@ import type { Node } from 'web-tree-sitter';
 import type { Arg, Expr, StrPiece } from '../lexical/expression.js';
 import { literalText } from '../lexical/expression.js';
 import { targetName } from '../lexical/program.js';
-import { binExpr, collExpr, idExpr, memberExpr, mergePieces, strExpr, unescape } from '../tree-sitter/build.js';
+import { binaryOf, collExpr, idExpr, memberExpr, mergePieces, strExpr, unescape } from '../tree-sitter/build.js';
 import type { TreeRead, TreeReader } from '../tree-sitter/program-from-tree.js';
 
 /** Binary operators the model keeps: `+` concatenates, `??` falls back to the right side (as the lexical CSHARP_SYNTAX). */
@@ -92,16 +92,9 @@ export const csharpTree: TreeReader = {
       case 'tuple_expression':
         // `("grant_type", "password")`: a pair, read as a two-entry collection.
         return collExpr(node, argumentsOf(node, r));
-      case 'binary_expression': {
-        const op = node.childForFieldName('operator')?.text ?? '';
-        if (!BINARY_OPS.has(op)) return undefined;
-        // The right side is converted only with a left one, so its calls are not lost when the whole is not modelled.
-        const left = r.expr(node.childForFieldName('left'));
-        if (!left) return undefined;
-        const right = r.expr(node.childForFieldName('right'));
-        // `x ?? throw …`: the right side is not a value.
-        return right ? binExpr(op, left, right) : left;
-      }
+      case 'binary_expression':
+        // `x ?? throw …`: the right side is not a value, the left one stands.
+        return binaryOf(node, r, BINARY_OPS);
       case 'conditional_expression':
         // `c ? a : b`: the value when the condition holds (the alternative's calls still become statements).
         return r.expr(node.childForFieldName('consequence'));

@@ -2,7 +2,7 @@
 import type { Node } from 'web-tree-sitter';
 import { literalText, type Arg, type Expr, type StrPiece } from '../lexical/expression.js';
 import { targetName } from '../lexical/program.js';
-import { binExpr, collExpr, idExpr, memberExpr, mergePieces, strExpr } from '../tree-sitter/build.js';
+import { binExpr, binaryOf, collExpr, idExpr, memberExpr, mergePieces, strExpr } from '../tree-sitter/build.js';
 import type { TreeRead, TreeReader } from '../tree-sitter/program-from-tree.js';
 
 /** Operators the lexical reader models: `.` concatenates, the others are fallbacks (value of the left side when set). */
@@ -92,15 +92,8 @@ export const phpTree: TreeReader = {
       }
       case 'array_creation_expression':
         return collExpr(node, node.namedChildren.flatMap((c) => (c?.type === 'array_element_initializer' ? entryOf(c, r) : [])));
-      case 'binary_expression': {
-        const op = node.childForFieldName('operator')?.text ?? '';
-        if (!BINARY_OPS.has(op)) return undefined;
-        // An operand left unread (undefined) stays a statement of its own.
-        const left = r.expr(node.childForFieldName('left'));
-        if (!left) return undefined;
-        const right = r.expr(node.childForFieldName('right'));
-        return right ? binExpr(op, left, right) : left;
-      }
+      case 'binary_expression':
+        return binaryOf(node, r, BINARY_OPS);
       case 'conditional_expression': {
         const condition = node.childForFieldName('condition');
         const body = node.childForFieldName('body');

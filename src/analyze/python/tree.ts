@@ -2,11 +2,11 @@
 import type { Node } from 'web-tree-sitter';
 import type { Arg, Expr, StrPiece } from '../lexical/expression.js';
 import { targetName } from '../lexical/program.js';
-import { binExpr, collExpr, fieldChildren, idExpr, memberExpr, mergePieces, strExpr, unescape } from '../tree-sitter/build.js';
+import { binaryOf, collExpr, fieldChildren, idExpr, memberExpr, mergePieces, strExpr, unescape } from '../tree-sitter/build.js';
 import type { TreeRead, TreeReader } from '../tree-sitter/program-from-tree.js';
 
 /** Operators whose result is a string built from both sides (`+`, `%` formatting) or the left side when set (`or`). */
-const BINARY_OPS = new Set(['+', '%']);
+const BINARY_OPS = new Set(['+', '%', 'or']);
 
 export const pythonTree: TreeReader = {
   grammar: 'python',
@@ -45,13 +45,8 @@ export const pythonTree: TreeReader = {
         return { k: 'call', callee, args, start: node.startIndex, end: node.endIndex };
       }
       case 'binary_operator':
-      case 'boolean_operator': {
-        const op = node.childForFieldName('operator')?.text ?? '';
-        if (!BINARY_OPS.has(op) && op !== 'or') return undefined;
-        const left = r.expr(node.childForFieldName('left'));
-        const right = r.expr(node.childForFieldName('right'));
-        return left && right ? binExpr(op, left, right) : left;
-      }
+      case 'boolean_operator':
+        return binaryOf(node, r, BINARY_OPS);
       case 'dictionary':
         return collExpr(node, node.namedChildren.flatMap((pair) => (pair?.type === 'pair' ? entryOf(pair, r) : [])));
       case 'list':

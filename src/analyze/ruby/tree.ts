@@ -2,7 +2,7 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Arg, Expr, StrPiece } from '../lexical/expression.js';
 import { targetName } from '../lexical/program.js';
-import { binExpr, collExpr, idExpr, memberExpr, mergePieces, strExpr, unescape } from '../tree-sitter/build.js';
+import { binaryOf, collExpr, idExpr, memberExpr, mergePieces, strExpr, unescape } from '../tree-sitter/build.js';
 import type { TreeRead, TreeReader } from '../tree-sitter/program-from-tree.js';
 
 /** Nodes that are plain names to the recognizers (`nil`/`true`/`self` included, as the lexical reader reads them). */
@@ -65,13 +65,8 @@ export const rubyTree: TreeReader = {
         const index = node.namedChildren.find((c) => c && c.id !== objNode?.id && c.type !== 'comment' && c.type !== 'block' && c.type !== 'do_block');
         return obj ? { k: 'index', obj, index: r.expr(index), start: node.startIndex, end: node.endIndex } : undefined;
       }
-      case 'binary': {
-        const op = node.childForFieldName('operator')?.type ?? '';
-        if (!BINARY_OPS.has(op)) return undefined;
-        const left = r.expr(node.childForFieldName('left'));
-        const right = r.expr(node.childForFieldName('right'));
-        return left && right ? binExpr(op, left, right) : left;
-      }
+      case 'binary':
+        return binaryOf(node, r, BINARY_OPS);
       case 'unary': {
         // `-1` is a number; `!x`, `not x`, `defined?(x)` are not the value of x.
         const operand = node.childForFieldName('operand');

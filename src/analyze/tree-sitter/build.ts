@@ -1,6 +1,7 @@
 /** Small builders shared by the tree readers: Expr nodes with a tree node's offsets, and string unescaping. */
 import type { Node } from 'web-tree-sitter';
 import type { Arg, Expr, StrPiece } from '../lexical/expression.js';
+import type { TreeRead } from './program-from-tree.js';
 
 export const idExpr = (node: Node, name = node.text): Expr => ({ k: 'id', name, start: node.startIndex, end: node.endIndex });
 
@@ -34,4 +35,20 @@ export function unescape(raw: string): string {
 /** Children of a node under a field (all of them: `arguments`, `subscript` may repeat). */
 export function fieldChildren(node: Node, field: string): Node[] {
   return node.childrenForFieldName(field).filter((c): c is Node => c !== null);
+}
+
+/**
+ * A binary operation the recognizers model (concatenation, fallbacks), from the grammar's
+ * `left`/`operator`/`right` fields: `op(left, right)`, or the left side alone when the right one is
+ * not a value the reader models. Undefined for any other operator (its calls still become statements).
+ */
+export function binaryOf(node: Node, r: TreeRead, ops: ReadonlySet<string>): Expr | undefined {
+  const operator = node.childForFieldName('operator');
+  // Most grammars give the operator token's text; tree-sitter-ruby names the token's type.
+  const op = operator?.text || operator?.type || '';
+  if (!ops.has(op)) return undefined;
+  const left = r.expr(node.childForFieldName('left'));
+  if (!left) return undefined;
+  const right = r.expr(node.childForFieldName('right'));
+  return right ? binExpr(op, left, right) : left;
 }
