@@ -9,7 +9,7 @@
 import { createRequire } from 'node:module';
 import { Language, Parser, type Tree } from 'web-tree-sitter';
 
-export type GrammarId = 'python' | 'php' | 'ruby' | 'go' | 'java' | 'kotlin' | 'c_sharp';
+export type GrammarId = 'python' | 'php' | 'ruby' | 'go' | 'java' | 'kotlin' | 'c_sharp' | 'bash';
 
 /** Package-relative path of each grammar's wasm (the packages' own prebuilt files). */
 const WASM: Record<GrammarId, string> = {
@@ -20,6 +20,7 @@ const WASM: Record<GrammarId, string> = {
   java: 'tree-sitter-java/tree-sitter-java.wasm',
   kotlin: '@tree-sitter-grammars/tree-sitter-kotlin/tree-sitter-kotlin.wasm',
   c_sharp: 'tree-sitter-c-sharp/tree-sitter-c_sharp.wasm',
+  bash: 'tree-sitter-bash/tree-sitter-bash.wasm',
 };
 
 const require = createRequire(import.meta.url);
