@@ -2,6 +2,12 @@
  * Shell scripts, Makefile recipes and Dockerfile RUN lines: curl/wget/HTTPie requests with
  * variables folded from the file's own assignments (`API=…`, make `VAR := …`, Docker `ENV`/`ARG`),
  * env reads for the rest, and literal credentials on command lines as secrets.
+ *
+ * Shell scripts and Dockerfile shell-form RUN bodies are parsed with tree-sitter-bash (tree.ts);
+ * a tree with a syntax error, or a grammar that could not load, falls back to the word reader
+ * (words.ts) and says so in the output's errors. Makefile recipes stay on the word reader in make
+ * mode: `$(VAR)` there is a make variable and `$$` the shell's `$`, which is not shell syntax
+ * (bash would read `$(VAR)` as a command substitution).
  */
 import type { SymbolicValue, ValuePart } from '../../facts/types.js';
 import type { Analyzer, AnalyzerInput, AnalyzerOutput } from '../types.js';
@@ -9,15 +15,66 @@ import { FactCollector, secretKindOf } from '../lexical/facts.js';
 import { Folder, pushPart } from '../lexical/fold.js';
 import { LineIndex } from '../line-index.js';
 import type { CallExpr, Program, Scope } from '../lexical/program.js';
+import { firstSyntaxError } from '../tree-sitter/program-from-tree.js';
+import { grammarFailure, loadGrammar, withTree } from '../tree-sitter/runtime.js';
 import { commandName, readHttpCommand } from './clients.js';
 import { dockerfileSource, makefileSource, type ShellSource, type Variable } from './sources.js';
+import { commandsFromTree, functionScopesFromTree, misreadTree } from './tree.js';
 import { readCommands, wordLiteral, type Command } from './words.js';
 
-/** Commands and variables of a file, whatever its kind. */
-function sourceOf(input: AnalyzerInput): ShellSource {
-  if (input.kind === 'makefile') return makefileSource(input.text);
-  if (input.kind === 'dockerfile') return dockerfileSource(input.text);
-  return { commands: readCommands(input.text, 0, input.text.length), variables: [] };
+/**
+ * Reads shell code of a file with tree-sitter-bash, one range at a time (the whole script, or
+ * each Dockerfile RUN body), falling back to the word reader for a range whose tree has a syntax
+ * error or when the grammar is not loaded; records why, as the other tree-sitter languages do.
+ */
+class ShellReader {
+  readonly errors: string[] = [];
+  /** Function scopes of the ranges the tree read. */
+  readonly scopes: Scope[] = [];
+  private ranges = 0;
+  private lexical = 0;
+  private lines: LineIndex | undefined;
+
+  constructor(private readonly text: string) {}
+
+  readonly read = (text: string, start: number, end: number): Command[] => {
+    this.ranges++;
+    const body = start === 0 && end === text.length ? text : text.slice(start, end);
+    const read = withTree('bash', body, (tree) => {
+      const error = firstSyntaxError(tree) ?? misreadTree(tree, body);
+      if (error !== undefined) return { error: start + error };
+      return { commands: commandsFromTree(tree, body, start), scopes: functionScopesFromTree(tree, start) };
+    });
+    if (read?.value.commands) {
+      this.scopes.push(...read.value.scopes);
+      return read.value.commands;
+    }
+    this.lexical++;
+    if (read?.value.error !== undefined) {
+      this.lines ??= new LineIndex(this.text);
+      const at = this.lines.span(read.value.error, read.value.error);
+      this.errors.push(`syntax error at ${at.line}:${at.column} (tree-sitter bash); read lexically`);
+    } else if (this.lexical === 1) this.errors.push(`tree-sitter grammar bash unavailable (${grammarFailure('bash')}); read lexically`);
+    return readCommands(text, start, end);
+  };
+
+  /** Every range went through the tree (and there was one). */
+  get parsed(): boolean {
+    return this.ranges > 0 && this.lexical === 0;
+  }
+}
+
+/** Commands and variables of a file, whatever its kind; scopes when the tree gave them. */
+function sourceOf(input: AnalyzerInput): ShellSource & { parsed: boolean; errors: string[]; scopes?: Scope[] } {
+  // Make recipes are not shell to a shell parser (`$(VAR)`, `$$`): the word reader in make mode.
+  if (input.kind === 'makefile') return { ...makefileSource(input.text), parsed: false, errors: [] };
+  const reader = new ShellReader(input.text);
+  if (input.kind === 'dockerfile') {
+    const source = dockerfileSource(input.text, reader.read);
+    return { ...source, parsed: reader.parsed, errors: reader.errors };
+  }
+  const commands = reader.read(input.text, 0, input.text.length);
+  return { commands, variables: [], parsed: reader.parsed, errors: reader.errors, scopes: reader.parsed ? reader.scopes : undefined };
 }
 
 const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=/;
@@ -50,7 +107,7 @@ function allCommands(commands: readonly Command[]): Command[] {
   return [...commands].sort((a, b) => a.start - b.start);
 }
 
-/** Shell functions `name() {…}` / `function name {…}` and Makefile targets as scopes. */
+/** Shell functions `name() {…}` / `function name {…}` (when the file was read lexically) and Makefile targets as scopes. */
 function shellScopes(text: string, makefile: boolean): Scope[] {
   const scopes: Scope[] = [];
   const re = makefile ? /^([A-Za-z_][\w.-]*)\s*:(?!=)/gm : /^[ \t]*(?:function\s+([A-Za-z_][\w-]*)\s*(?:\(\s*\))?|([A-Za-z_][\w-]*)\s*\(\s*\))\s*\{/gm;
@@ -78,12 +135,13 @@ function shellScopes(text: string, makefile: boolean): Scope[] {
 export const shellAnalyzer: Analyzer = {
   id: 'shell',
   kinds: ['shell', 'makefile', 'dockerfile'],
+  prepare: () => loadGrammar('bash'),
   analyze(input: AnalyzerInput): AnalyzerOutput {
     const { text } = input;
     const source = sourceOf(input);
     const commands = allCommands(source.commands);
     const variables = [...source.variables, ...shellAssignments(commands)];
-    const scopes = shellScopes(text, input.kind === 'makefile');
+    const scopes = source.scopes ?? shellScopes(text, input.kind === 'makefile');
     const functionNames = new Set(scopes.map((s) => s.name));
     const calls: CallExpr[] = [];
     for (const cmd of commands) {
@@ -144,7 +202,7 @@ export const shellAnalyzer: Analyzer = {
           seen.add(key);
           facts.facts.push({ kind: 'env-read', span: program.lines.span(w.start, w.end), name: p.name });
         }
-    return { facts: facts.finish(), parsed: false, errors: [] };
+    return { facts: facts.finish(), parsed: source.parsed, errors: source.errors };
   },
 };
 

@@ -65,8 +65,14 @@ export function makefileSource(text: string): ShellSource {
   return { commands, variables };
 }
 
-/** Dockerfile: RUN (shell and exec form) as commands; ENV and ARG as variables. */
-export function dockerfileSource(text: string): ShellSource {
+/** Reads the shell of [start, end) of a file's text into commands. */
+export type ShellRead = (text: string, start: number, end: number) => Command[];
+
+/**
+ * Dockerfile: RUN (shell and exec form) as commands; ENV and ARG as variables. A shell-form RUN
+ * body is plain shell, read by `readShell` (the analyzer passes the tree-sitter reader).
+ */
+export function dockerfileSource(text: string, readShell: ShellRead = readCommands): ShellSource {
   const commands: Command[] = [];
   const variables: Variable[] = [];
   for (const { start, end } of logicalLines(text)) {
@@ -78,7 +84,7 @@ export function dockerfileSource(text: string): ShellSource {
     if (instruction === 'RUN') {
       const body = text.slice(bodyStart, end).trim();
       if (body.startsWith('[')) commands.push(...execForm(text, bodyStart, end));
-      else commands.push(...readCommands(text, bodyStart, end));
+      else commands.push(...readShell(text, bodyStart, end));
       continue;
     }
     const body = text.slice(bodyStart, end).replace(/\\\r?\n/g, ' ');
