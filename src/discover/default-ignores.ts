@@ -16,9 +16,33 @@ const LOCK_FILES = [
   'composer.lock', 'Gemfile.lock', 'poetry.lock', 'Pipfile.lock', 'Cargo.lock', 'go.sum', 'uv.lock',
 ];
 
-/** The default ignore set as fast-glob `ignore` patterns (relative to the walked folder, any depth). */
+/**
+ * The default ignore set as glob patterns (relative to the walked folder, any depth), in
+ * fast-glob's `ignore` syntax. The walk hands fast-glob only DEFAULT_PRUNE_GLOBS and applies the
+ * name check below to files, which selects exactly the files fast-glob selects with all of these
+ * patterns (`dot: true`, case-sensitive); test/discover/walk.test.ts holds the two against each other.
+ */
 export const DEFAULT_IGNORE_GLOBS: readonly string[] = [
   ...IGNORED_DIRS.map((d) => `**/${d}/**`),
   ...IGNORED_FILE_GLOBS.map((g) => `**/${g}`),
   ...LOCK_FILES.map((f) => `**/${f}`),
 ];
+
+/**
+ * The globs fast-glob applies while walking: the folders it prunes and the exact names. The
+ * suffix globs (`*.min.js`, `*.map`) are left to `isIgnoredFileName`, a plain name test.
+ */
+export const DEFAULT_PRUNE_GLOBS: readonly string[] = [...IGNORED_DIRS.map((d) => `**/${d}/**`), ...LOCK_FILES.map((f) => `**/${f}`)];
+
+// Names matched in full: the `node_modules` glob matches that folder and also a file of that name;
+// the `yarn.lock` glob matches that file and also a folder of that name.
+const IGNORED_NAMES: ReadonlySet<string> = new Set([...IGNORED_DIRS, ...LOCK_FILES]);
+// The `*.min.js` globs and friends: the `*` may be empty (a file named `.map` is ignored too, `dot: true`).
+const IGNORED_SUFFIXES: readonly string[] = IGNORED_FILE_GLOBS.map((g) => g.slice(1));
+
+/** A file the walk leaves out by name (every default pattern applies to files). */
+export function isIgnoredFileName(name: string): boolean {
+  if (IGNORED_NAMES.has(name)) return true;
+  for (const suffix of IGNORED_SUFFIXES) if (name.endsWith(suffix)) return true;
+  return false;
+}

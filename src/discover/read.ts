@@ -9,6 +9,8 @@ export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
 
 export type ReadResult = { ok: true; text: string; note?: string } | { ok: false; reason: string };
 
+export type BytesResult = { ok: true; bytes: Buffer } | { ok: false; reason: string };
+
 /**
  * Read and decode one file, refusing non-regular, oversized, unreadable and binary files with a reason.
  * Synchronous on purpose: the scanner reads tens of thousands of small files one after another, and a
@@ -16,19 +18,35 @@ export type ReadResult = { ok: true; text: string; note?: string } | { ok: false
  * thread pool (a third of the bench's wall time before the change: 20.7 s → 5.6 s with the minified guard).
  */
 export function readTextFile(abs: string, maxFileSize: number = DEFAULT_MAX_FILE_SIZE): ReadResult {
+  const read = readFileBytes(abs, maxFileSize);
+  if (!read.ok) return read;
+  try {
+    const decoded = decodeText(read.bytes);
+    if (!decoded.ok) return decoded;
+    return decoded.note ? { ok: true, text: decoded.text, note: decoded.note } : { ok: true, text: decoded.text };
+  } catch (err) {
+    return { ok: false, reason: unreadable(err) };
+  }
+}
+
+/** The guarded read of `readTextFile` without the decoding: the same refusals with the same reasons (binary files aside). */
+export function readFileBytes(abs: string, maxFileSize: number = DEFAULT_MAX_FILE_SIZE): BytesResult {
   try {
     // stat before open: opening a FIFO or device for reading could block forever.
     const stat = fs.statSync(abs);
     if (stat.isDirectory()) return { ok: false, reason: 'unreadable: EISDIR (is a directory)' };
     if (!stat.isFile()) return { ok: false, reason: 'skipped: not a regular file' };
     if (stat.size > maxFileSize) return { ok: false, reason: `skipped: larger than ${formatSize(maxFileSize)}` };
-    const decoded = decodeText(fs.readFileSync(abs));
-    if (!decoded.ok) return decoded;
-    return decoded.note ? { ok: true, text: decoded.text, note: decoded.note } : { ok: true, text: decoded.text };
+    return { ok: true, bytes: fs.readFileSync(abs) };
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
-    return { ok: false, reason: `unreadable: ${code}${describeErrno(code)}` };
+    return { ok: false, reason: unreadable(err) };
   }
+}
+
+/** The reason for a read (or decode) that threw. */
+export function unreadable(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
+  return `unreadable: ${code}${describeErrno(code)}`;
 }
 
 /** Human size for messages: `2 MiB`, `512 KiB`, `100 bytes`. */

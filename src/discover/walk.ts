@@ -1,6 +1,6 @@
 /**
- * Discovery: which files of the scanned paths get read. fast-glob walks (dot files included,
- * symlinks never followed, default ignores pruned during the walk); .gitignore files at every
+ * Discovery: which files of the scanned paths get read. fast-glob walks each folder (dot files
+ * included, symlinks never followed, default ignores pruned during the walk); .gitignore files at every
  * level from the top of the enclosing git work tree (or the root outside git) and
  * `.git/info/exclude` are then applied, then the user's `--exclude`/config `ignore` and
  * `--include`. A folder named on the command line is walked even if a .gitignore lists it (its
@@ -12,7 +12,7 @@
 import fg from 'fast-glob';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_IGNORE_GLOBS } from './default-ignores.js';
+import { DEFAULT_PRUNE_GLOBS, isIgnoredFileName } from './default-ignores.js';
 import { fileKindOf, type FileKind } from './file-kind.js';
 import { GitignoreTree, globMatcher } from './gitignore.js';
 
@@ -50,13 +50,34 @@ export function relativePosix(root: string, abs: string): string {
   return (rel === '' ? '.' : rel).split(path.sep).join('/');
 }
 
-/** Walk the scanned paths and return the files an analyzer reads, sorted by relative path. */
-export async function discoverFiles(options: DiscoverOptions): Promise<Discovery> {
+/** Receives the accepted files in groups, in walk order, while the walk goes on; awaited before it continues. */
+export type FilesFound = (files: DiscoveredFile[]) => void | Promise<void>;
+
+/** Files handed to `onFiles` at a time (the walk also hands over what it has when it ends). */
+const FOUND_GROUP = 128;
+
+/**
+ * Walk the scanned paths and return the files an analyzer reads, sorted by relative path.
+ * `onFiles`, when given, receives the same files (explicit ones first, then in walk order) as they
+ * are found, so their processing can start before the walk ends.
+ */
+export async function discoverFiles(options: DiscoverOptions, onFiles?: FilesFound): Promise<Discovery> {
   const root = path.resolve(options.root);
   const errors: Discovery['errors'] = [];
   const userExcluded = globMatcher(options.exclude ?? []);
   const included = options.include?.length ? globMatcher(options.include) : () => true;
   const seen = new Map<string, DiscoveredFile>();
+  let found: DiscoveredFile[] = [];
+  const accept = (file: DiscoveredFile): void => {
+    seen.set(file.abs, file);
+    if (onFiles) found.push(file);
+  };
+  const handOver = async (atLeast: number): Promise<void> => {
+    if (!onFiles || found.length < atLeast) return;
+    const group = found;
+    found = [];
+    await onFiles(group);
+  };
 
   const folders: string[] = [];
   for (const target of options.paths?.length ? options.paths : [root]) {
@@ -73,39 +94,63 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
       errors.push({ file: rel, reason: 'skipped: no analyzer reads this file type' });
       continue;
     }
-    seen.set(abs, { abs, rel, kind, explicit: true });
+    accept({ abs, rel, kind, explicit: true });
   }
+  await handOver(1);
 
   // .gitignore files apply from the top of the enclosing git work tree, as git applies them.
   const base = gitWorkTreeTop(root) ?? root;
   for (const folder of folders) {
-    const walked = await walkFolder(folder, errors, root);
-    const gitignores = loadGitignores(base, folder, walked);
-    for (const abs of walked) {
-      if (seen.has(abs)) continue;
-      const rel = relativePosix(root, abs);
-      const kind = fileKindOf(rel);
-      if (!kind || gitignores.ignores(relativePosix(base, abs)) || userExcluded(rel) || !included(rel)) continue;
-      seen.set(abs, { abs, rel, kind, explicit: false });
-    }
+    const gitignores = new Gitignores(base, folder);
+    // Paths are joined rather than recomputed with path.relative for each of tens of thousands of
+    // files; a folder outside root or base (an explicit `root` option) takes the general route.
+    const absPrefix = folder.endsWith(path.sep) ? folder : folder + path.sep;
+    const relPrefix = posixPrefix(root, folder);
+    const basePrefix = posixPrefix(base, folder);
+    await walkFolder(folder, errors, root, async (listed) => {
+      for (const w of listed) {
+        if (w === '.gitignore' || w.endsWith('/.gitignore')) gitignores.addFile(absPrefix + w);
+      }
+      for (const w of listed) {
+        const abs = absPrefix + w;
+        if (seen.has(abs)) continue;
+        const rel = relPrefix === undefined ? relativePosix(root, abs) : relPrefix + w;
+        const kind = fileKindOf(rel);
+        if (!kind || gitignores.tree.ignores(basePrefix === undefined ? relativePosix(base, abs) : basePrefix + w) || userExcluded(rel) || !included(rel)) continue;
+        accept({ abs, rel, kind, explicit: false });
+      }
+      await handOver(FOUND_GROUP);
+    });
   }
+  await handOver(1);
   const files = [...seen.values()].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
   return { files, errors };
 }
 
-/** Every file under `folder` outside the default ignore set, as absolute paths. */
-async function walkFolder(folder: string, errors: Discovery['errors'], root: string): Promise<string[]> {
-  const entries = await fg('**/*', {
+/** Folder errors that become an error entry (and an empty listing) instead of aborting the walk. */
+const UNLISTABLE = new Set(['EACCES', 'EPERM', 'ENOENT', 'ENOTDIR', 'ELOOP']);
+
+/**
+ * Every file under `folder` outside the default ignore set, as POSIX paths relative to `folder`,
+ * handed to `onListed` once the walk is done. fast-glob walks (dot files, no symlinks followed,
+ * default folders pruned while walking) with its synchronous walker: for tens of thousands of
+ * small folders one readdirSync each is several times faster than the callback API's round trips
+ * through the thread pool (bench: 1.1 s → 0.3 s on 24k files). Only the folder and exact-name globs
+ * go to fast-glob; the `*.min.js`-style suffix globs are applied by name afterwards, since matching
+ * them per entry is most of fast-glob's cost (the same file set: test/discover/walk.test.ts).
+ */
+async function walkFolder(folder: string, errors: Discovery['errors'], root: string, onListed: (files: string[]) => Promise<void>): Promise<void> {
+  const listed = fg.sync('**/*', {
     cwd: folder,
-    absolute: true,
     dot: true,
     onlyFiles: true,
     followSymbolicLinks: false,
     suppressErrors: false,
-    ignore: [...DEFAULT_IGNORE_GLOBS],
+    ignore: [...DEFAULT_PRUNE_GLOBS],
     fs: capturingFs(errors, root),
   });
-  return entries.map((p) => path.normalize(p));
+  const files = listed.filter((rel) => !isIgnoredFileName(rel.slice(rel.lastIndexOf('/') + 1)));
+  if (files.length) await onListed(files);
 }
 
 /**
@@ -113,39 +158,65 @@ async function walkFolder(folder: string, errors: Discovery['errors'], root: str
  * error entry and an empty listing, so one bad folder does not abort the whole walk.
  */
 function capturingFs(errors: Discovery['errors'], root: string): Partial<typeof fs> {
-  const readdir = ((dir: fs.PathLike, opts: unknown, callback: (err: NodeJS.ErrnoException | null, entries?: unknown) => void) => {
-    fs.readdir(dir, opts as { withFileTypes: true }, (err, entries) => {
-      if (err && ['EACCES', 'EPERM', 'ENOENT', 'ENOTDIR', 'ELOOP'].includes(err.code ?? '')) {
-        errors.push({ file: relativePosix(root, String(dir)), reason: `folder not readable: ${err.code}` });
-        callback(null, []);
-        return;
-      }
-      callback(err, entries);
-    });
-  }) as unknown as typeof fs.readdir;
-  return { readdir };
+  const readdirSync = ((dir: fs.PathLike, opts: unknown) => {
+    try {
+      return fs.readdirSync(dir, opts as { withFileTypes: true });
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code ?? '';
+      if (!UNLISTABLE.has(code)) throw err;
+      errors.push({ file: relativePosix(root, String(dir)), reason: `folder not readable: ${code}` });
+      return [];
+    }
+  }) as unknown as typeof fs.readdirSync;
+  return { readdirSync };
 }
 
-/** The .gitignore files found by the walk and those between `base` and `folder`, plus `.git/info/exclude`, stacked. */
-function loadGitignores(base: string, folder: string, walked: readonly string[]): GitignoreTree {
-  const floor = relativePosix(base, folder);
-  const tree = new GitignoreTree(floor === '.' ? '' : floor);
-  const exclude = readIfExists(path.join(base, '.git', 'info', 'exclude'));
-  if (exclude !== undefined) tree.add('', exclude);
-  const files = walked.filter((p) => path.basename(p) === '.gitignore');
-  if (isInside(base, folder)) {
-    for (let dir = folder; ; dir = path.dirname(dir)) {
-      files.push(path.join(dir, '.gitignore'));
-      if (dir === base || dir === path.dirname(dir)) break;
+/** `child` relative to `parent` as a POSIX prefix ('' or ending in '/'), or undefined when outside it. */
+function posixPrefix(parent: string, child: string): string | undefined {
+  const rel = path.relative(parent, child);
+  if (rel === '') return '';
+  if (!isInside(parent, child)) return undefined;
+  return `${rel.split(path.sep).join('/')}/`;
+}
+
+/**
+ * The .gitignore rules for one walked folder: `.git/info/exclude`, the .gitignore files between
+ * `base` and `folder`, then each .gitignore the walk lists, added before the files of its folder are
+ * judged (a file's verdict only depends on the .gitignore files of its own folders, which a depth
+ * first walk always meets first).
+ */
+class Gitignores {
+  readonly tree: GitignoreTree;
+  private readonly added = new Set<string>();
+
+  constructor(
+    private readonly base: string,
+    folder: string,
+  ) {
+    const floor = relativePosix(base, folder);
+    this.tree = new GitignoreTree(floor === '.' ? '' : floor);
+    const exclude = readIfExists(path.join(base, '.git', 'info', 'exclude'));
+    if (exclude !== undefined) this.tree.add('', exclude);
+    if (isInside(base, folder)) {
+      const above: string[] = [];
+      for (let dir = folder; ; dir = path.dirname(dir)) {
+        above.push(path.join(dir, '.gitignore'));
+        if (dir === base || dir === path.dirname(dir)) break;
+      }
+      // Shallow first, as the levels are consulted (the tree sorts them by depth anyway).
+      for (const file of above.reverse()) this.addFile(file);
     }
   }
-  for (const file of new Set(files)) {
+
+  /** Add the rules of the .gitignore file at `file` (absolute), once. */
+  addFile(file: string): void {
+    if (this.added.has(file)) return;
+    this.added.add(file);
     const content = readIfExists(file);
-    if (content === undefined) continue;
-    const dir = relativePosix(base, path.dirname(file));
-    tree.add(dir === '.' ? '' : dir, content);
+    if (content === undefined) return;
+    const dir = relativePosix(this.base, path.dirname(file));
+    this.tree.add(dir === '.' ? '' : dir, content);
   }
-  return tree;
 }
 
 /** The folder holding `.git` (folder or file, for worktrees and submodules) at or above `start`. */

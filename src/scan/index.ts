@@ -20,7 +20,7 @@ import { LEGACY_DEADLINE } from '../rules/catalog.js';
 import { evaluate } from '../rules/index.js';
 import { deadlineInfo } from './deadline.js';
 import { ScanInputError } from './errors.js';
-import { defaultWorkerCount, runFileTasks } from './pool.js';
+import { defaultWorkerCount, FileRunner } from './pool.js';
 import type { FileOutcome, FileTask, ManifestInfo } from './process-file.js';
 import { projectInfo } from './project-info.js';
 import { toolVersion } from './tool-info.js';
@@ -47,12 +47,27 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const maxFileSize = options.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const workers = options.workers ?? defaultWorkerCount();
 
-  const discovery = await discoverFiles({
-    root,
-    paths: targets,
-    ...(options.include ? { include: options.include } : {}),
-    exclude: [...(options.exclude ?? []), ...(config.ignore ?? [])],
-  });
+  // Phase 1 starts while the walk goes on: the files found so far are handed to the runner, which
+  // starts its threads as soon as there are enough of them.
+  const runner = new FileRunner({ workers, maxFileSize });
+  const task = (f: DiscoveredFile, force: boolean): FileTask => ({ abs: f.abs, rel: f.rel, kind: f.kind, force });
+  const phase1 = runner.stream();
+  let discovery: Awaited<ReturnType<typeof discoverFiles>>;
+  try {
+    discovery = await discoverFiles(
+      {
+        root,
+        paths: targets,
+        ...(options.include ? { include: options.include } : {}),
+        exclude: [...(options.exclude ?? []), ...(config.ignore ?? [])],
+      },
+      (found) => phase1.add(found.map((f) => task(f, false))),
+    );
+  } catch (err) {
+    phase1.abort();
+    await runner.close();
+    throw err;
+  }
   const errors: ScanError[] = [...discovery.errors];
   const analyzed: FileFacts[] = [];
   const suppressionsByFile = new Map<string, ParsedSuppression[]>();
@@ -75,14 +90,21 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   };
 
   const byRel = new Map<string, DiscoveredFile>(discovery.files.map((f) => [f.rel, f]));
-  const task = (f: DiscoveredFile, force: boolean): FileTask => ({ abs: f.abs, rel: f.rel, kind: f.kind, force });
-  collect(await runFileTasks(discovery.files.map((f) => task(f, false)), { workers, maxFileSize }));
-  for (let round = 0; round < MAX_IMPORT_ROUNDS && importIndex.size > 0; round++) {
-    const next = importersToAnalyze(analyzed, importIndex).filter((rel) => byRel.has(rel));
-    if (next.length === 0) break;
-    for (const rel of next) importIndex.delete(rel);
-    collect(await runFileTasks(next.map((rel) => task(byRel.get(rel)!, true)), { workers, maxFileSize }), true);
+  // Threads of a phase wind down in the background; scan() returns once they are gone.
+  try {
+    collect(await phase1.finish(discovery.files.map((f) => task(f, false))));
+    for (let round = 0; round < MAX_IMPORT_ROUNDS && importIndex.size > 0; round++) {
+      const next = importersToAnalyze(analyzed, importIndex).filter((rel) => byRel.has(rel));
+      if (next.length === 0) break;
+      for (const rel of next) importIndex.delete(rel);
+      collect(await runner.run(next.map((rel) => task(byRel.get(rel)!, true))), true);
+    }
+  } catch (err) {
+    await runner.close();
+    throw err;
   }
+  const closed = runner.close();
+  closed.catch(() => undefined); // awaited below; handled here in case what comes first throws
 
   const project = projectInfo(root, manifests);
   const raw = evaluate(analyzed, project, options.rules);
@@ -132,6 +154,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     },
     deadline,
   };
+  await closed;
   return Object.defineProperty(report, 'suppressed', { value: done.suppressed, enumerable: false }) as ScanResult;
 }
 

@@ -1,14 +1,16 @@
 /**
  * The per-file work, run inside a worker (or in-process for small scans): read with guards,
  * prefilter, analyze candidates, parse suppression comments. Only plain data leaves this module:
- * facts, import specifiers and manifest dependency names, never the text or an AST.
+ * facts, import specifiers and manifest dependency names, never an AST; the text only of a
+ * candidate handed from the thread that prefiltered it to the one that analyzes it (pool.ts).
  */
-import path from 'node:path';
-import { readTextFile } from '../discover/read.js';
+import { decodeText, sniffText, type Decoded } from '../discover/decode.js';
+import { readFileBytes, unreadable } from '../discover/read.js';
 import type { FileKind } from '../discover/file-kind.js';
+import type { AnalyzerOutput } from '../analyze/types.js';
 import type { FileFacts } from '../facts/types.js';
 import { parseSuppressions, toDirectives, type ParsedSuppression } from '../findings/suppressions.js';
-import { prefilter } from '../prefilter/index.js';
+import { prefilter, prefilterUtf8, type PrefilterResult } from '../prefilter/index.js';
 
 export interface FileTask {
   abs: string;
@@ -51,6 +53,35 @@ export async function processBatch(task: BatchTask): Promise<FileOutcome[]> {
   return out;
 }
 
+/** A file the prefilter let through (or a forced one), with what its analysis needs. */
+export interface Candidate {
+  text: string;
+  suppressions: ParsedSuppression[];
+}
+
+/** The outcome of the first stage; `candidate` is set when the file is to be analyzed. */
+export interface Prefiltered {
+  outcome: FileOutcome;
+  candidate?: Candidate;
+}
+
+/** The first stage of one batch, in order: read, decode and prefilter, no analysis. */
+export function prefilterBatch(task: BatchTask): Prefiltered[] {
+  return task.files.map((file) => prefilterFile(file, task.maxFileSize));
+}
+
+export interface AnalyzeTask {
+  files: FileTask[];
+  candidates: Candidate[];
+}
+
+/** The second stage for candidates of one batch, in order. */
+export async function analyzeBatch(task: AnalyzeTask): Promise<AnalyzerOutput[]> {
+  const out: AnalyzerOutput[] = [];
+  for (let i = 0; i < task.files.length; i++) out.push(await analyzeCandidate(task.files[i]!, task.candidates[i]!));
+  return out;
+}
+
 type AnalyzerModule = typeof import('../analyze/index.js');
 let analyzer: Promise<AnalyzerModule> | undefined;
 
@@ -68,28 +99,85 @@ async function loadAnalyzer(kind: FileKind): Promise<AnalyzerModule['analyzeFile
 
 /** Read, prefilter and (if warranted) analyze one file. */
 export async function processFile(file: FileTask, maxFileSize: number): Promise<FileOutcome> {
-  const read = readTextFile(file.abs, maxFileSize);
-  if (!read.ok) return { rel: file.rel, read: false, errors: [read.reason] };
-  const { text } = read;
-  const outcome: FileOutcome = { rel: file.rel, read: true, errors: read.note ? [read.note] : [] };
-  if (path.posix.basename(file.rel) === 'package.json') {
+  const { outcome, candidate } = prefilterFile(file, maxFileSize);
+  return candidate ? withAnalysis(file, outcome, candidate, await analyzeCandidate(file, candidate)) : outcome;
+}
+
+/** Analyze a candidate's text. */
+export async function analyzeCandidate(file: FileTask, candidate: Candidate): Promise<AnalyzerOutput> {
+  const analyzeFile = await loadAnalyzer(file.kind);
+  return analyzeFile({ path: file.rel, text: candidate.text, kind: file.kind });
+}
+
+/** Complete a candidate's outcome with its analysis (the outcome is updated and returned). */
+export function withAnalysis(file: FileTask, outcome: FileOutcome, candidate: Candidate, result: AnalyzerOutput): FileOutcome {
+  outcome.errors.push(...result.errors);
+  outcome.analyzed = {
+    facts: {
+      file: file.rel,
+      kind: file.kind,
+      facts: result.facts,
+      directives: toDirectives(candidate.suppressions),
+      parsed: result.parsed,
+      errors: result.errors,
+    },
+  };
+  return outcome;
+}
+
+/**
+ * The first stage for one file: read, decode what is needed, prefilter, parse suppressions.
+ *
+ * Most files are settled by one regex pass: no screen literal and, for scripts, no HTTP client.
+ * Pure ASCII is its own text (its Latin-1 reading). Valid UTF-8 beyond ASCII is prefiltered on its
+ * Latin-1 view, with the same result as on its text (see `prefilterUtf8`), and decoded only for a
+ * candidate, a package.json or a forced file, which need the text itself.
+ */
+export function prefilterFile(file: FileTask, maxFileSize: number): Prefiltered {
+  const read = readFileBytes(file.abs, maxFileSize);
+  if (!read.ok) return { outcome: { rel: file.rel, read: false, errors: [read.reason] } };
+  const isManifest = baseName(file.rel) === 'package.json';
+  let decoded: Decoded;
+  let gate: PrefilterResult | undefined;
+  try {
+    const sniffed = sniffText(read.bytes);
+    if ('view' in sniffed) {
+      if (!file.force && !isManifest) {
+        gate = prefilterUtf8(read.bytes, sniffed.view, file.kind);
+        if (!gate.candidate) return { outcome: withSpecifiers({ rel: file.rel, read: true, errors: [] }, gate) };
+      }
+      decoded = decodeText(read.bytes);
+    } else {
+      decoded = sniffed;
+    }
+  } catch (err) {
+    // readTextFile's contract: a failure while decoding is reported like a failed read.
+    return { outcome: { rel: file.rel, read: false, errors: [unreadable(err)] } };
+  }
+  if (!decoded.ok) return { outcome: { rel: file.rel, read: false, errors: [decoded.reason] } };
+  const { text } = decoded;
+  const outcome: FileOutcome = { rel: file.rel, read: true, errors: decoded.note ? [decoded.note] : [] };
+  if (isManifest) {
     const manifest = manifestInfo(text);
     if (manifest) outcome.manifest = manifest;
   }
+  gate ??= file.force ? { candidate: true } : prefilter(text, file.kind);
+  // A non-candidate has no suppression comment either: its keyword, `axeptio-migrate-ignore`,
+  // contains `axept`, an unconditional trigger, so a file holding one is always a candidate.
+  if (!gate.candidate) return { outcome: withSpecifiers(outcome, gate) };
   const suppressions = parseSuppressions(text);
   if (suppressions.length) outcome.suppressions = suppressions;
-  const gate = file.force ? { candidate: true } : prefilter(text, file.kind);
-  if (!gate.candidate) {
-    if (gate.importSpecifiers?.length) outcome.importSpecifiers = gate.importSpecifiers;
-    return outcome;
-  }
-  const analyzeFile = await loadAnalyzer(file.kind);
-  const result = analyzeFile({ path: file.rel, text, kind: file.kind });
-  outcome.errors.push(...result.errors);
-  outcome.analyzed = {
-    facts: { file: file.rel, kind: file.kind, facts: result.facts, directives: toDirectives(suppressions), parsed: result.parsed, errors: result.errors },
-  };
+  return { outcome, candidate: { text, suppressions } };
+}
+
+function withSpecifiers(outcome: FileOutcome, gate: PrefilterResult): FileOutcome {
+  if (gate.importSpecifiers?.length) outcome.importSpecifiers = gate.importSpecifiers;
   return outcome;
+}
+
+/** `path.posix.basename` for the relative POSIX paths of tasks. */
+function baseName(rel: string): string {
+  return rel.slice(rel.lastIndexOf('/') + 1);
 }
 
 function manifestInfo(text: string): ManifestInfo | undefined {

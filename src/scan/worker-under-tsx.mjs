@@ -4,5 +4,6 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { default: runBatch } = await import('./worker.ts');
-export default runBatch;
+const worker = await import('./worker.ts');
+export default worker.default;
+export const { prefilterBatch, analyzeBatch } = worker;

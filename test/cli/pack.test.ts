@@ -35,4 +35,15 @@ test('the packed tarball installs into an empty project and its bin scans the sa
   const doc = JSON.parse(scan.stdout);
   assert.equal(doc.tool.name, 'axeptio-migrate');
   assert.ok(doc.findings.some((f: { ruleId: string; file: string }) => f.ruleId === 'legacy-signin' && f.file === 'src/axeptio/auth.ts'), scan.stdout);
+
+  // The tree-sitter runtime and grammar wasm files resolve from the installed package's dependencies.
+  const python = await run(bin, ['scan', path.join(REPO_ROOT, 'fixtures/languages/python'), '--format', 'json', '--fail-on', 'none', '--workers', '2'], {
+    cwd: consumer,
+    maxBuffer: 32 * 1024 * 1024,
+    env: { ...process.env, AXEPTIO_MIGRATE_FORCE_POOL: '1' },
+  });
+  const pyDoc = JSON.parse(python.stdout) as { stats: { filesParsed: number; errors: unknown[] }; findings: Array<{ ruleId: string; file: string }> };
+  assert.deepEqual(pyDoc.stats.errors, [], 'no grammar failed to load, no file fell back to the lexical reader');
+  assert.ok(pyDoc.stats.filesParsed >= 3, `Python files were parsed by tree-sitter: ${JSON.stringify(pyDoc.stats)}`);
+  assert.ok(pyDoc.findings.some((f) => f.ruleId === 'legacy-signin' && f.file === 'axeptio/client.py'), python.stdout);
 });

@@ -57,3 +57,74 @@ test('CRLF and lone CR line endings are preserved', () => {
   const decoded = decodeText(Buffer.from(text));
   assert.equal(decoded.ok && decoded.text, text);
 });
+
+test('UTF-8 validity: isUtf8 (used to skip decoding) agrees with the fatal TextDecoder on crafted and random bytes', async () => {
+  const { isUtf8 } = await import('node:buffer');
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  const valid = (b: Uint8Array): boolean => {
+    try {
+      strict.decode(b);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const crafted = [
+    [], [0x41], [0xef, 0xbb, 0xbf, 0x41], [0xc3, 0xa9], [0xc3], [0xa9], [0xc0, 0xaf], [0xc1, 0xbf], [0xe0, 0x80, 0xaf], [0xe0, 0xa0, 0x80],
+    [0xed, 0x9f, 0xbf], [0xed, 0xa0, 0x80], [0xed, 0xbf, 0xbf], [0xee, 0x80, 0x80], [0xef, 0xbf, 0xbe], [0xef, 0xbf, 0xbf], [0xf0, 0x8f, 0xbf, 0xbf],
+    [0xf0, 0x90, 0x80, 0x80], [0xf4, 0x8f, 0xbf, 0xbf], [0xf4, 0x90, 0x80, 0x80], [0xf5, 0x80, 0x80, 0x80], [0xf8, 0x88, 0x80, 0x80, 0x80],
+    [0xfe], [0xff], [0xe2, 0x82], [0xe2, 0x82, 0xac], [0xf0, 0x9f, 0x98], [0xf0, 0x9f, 0x98, 0x80], [0x80, 0x80], [0xc2, 0x41], [0xe9, 0x41, 0x41],
+  ];
+  for (const bytes of crafted) assert.equal(isUtf8(new Uint8Array(bytes)), valid(new Uint8Array(bytes)), JSON.stringify(bytes));
+  let seed = 12345;
+  const next = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 24;
+  const alphabet = [0x41, 0x0a, 0x80, 0xbf, 0xc2, 0xc3, 0xdf, 0xe0, 0xe2, 0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xff, 0x9f, 0xa0, 0x90, 0x8f];
+  for (let i = 0; i < 20000; i++) {
+    const bytes = new Uint8Array(1 + (next() % 12)).map(() => (next() % 3 === 0 ? next() : alphabet[next() % alphabet.length]!));
+    assert.equal(isUtf8(bytes), valid(bytes), JSON.stringify([...bytes]));
+  }
+});
+
+test('sniffText: ASCII is decoded at once, valid UTF-8 beyond ASCII gives a Latin-1 view, the rest decodes as decodeText does', async () => {
+  const { sniffText } = await import('../../src/discover/decode.js');
+  const ascii = Buffer.from("const url = '/auth/local/signin';\r\n\tx\0y\n".replace('\0', '')); // no NUL in the sniffed part
+  assert.deepEqual(sniffText(ascii), decodeText(ascii));
+  assert.deepEqual(sniffText(ascii), { ok: true, text: ascii.toString('utf8'), encoding: 'utf-8' });
+  for (const text of ['café ✓ 😀\n', '\ufeffconst a = 1;\n', 'ß'.repeat(10)]) {
+    const bytes = Buffer.from(text, 'utf8');
+    assert.deepEqual(sniffText(bytes), { ok: true, view: bytes.toString('latin1') });
+    assert.deepEqual(decodeText(bytes), { ok: true, text: text.replace(/^\ufeff/, ''), encoding: 'utf-8' });
+  }
+  const latin1 = Buffer.from("$motDePasse = 'caf\xe9';\n", 'latin1');
+  assert.deepEqual(sniffText(latin1), decodeText(latin1));
+  assert.deepEqual(sniffText(latin1), { ok: true, text: "$motDePasse = 'café';\n", encoding: 'latin1', note: 'decoded as Latin-1 (not valid UTF-8)' });
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode('signin ✓', 'utf16le')]);
+  assert.deepEqual(sniffText(utf16), decodeText(utf16));
+  const binary = new Uint8Array([0x41, 0x00, 0xc3, 0xa9]);
+  assert.deepEqual(sniffText(binary), decodeText(binary));
+  assert.deepEqual(sniffText(binary), { ok: false, reason: 'skipped: binary file (NUL byte in the first 8 KiB)' });
+  // A NUL after the first 8 KiB is text, in the ASCII fast path as in the decoder.
+  const late = Buffer.concat([Buffer.alloc(9000, 0x61), Buffer.from([0x00, 0x62])]);
+  assert.deepEqual(sniffText(late), decodeText(late));
+  assert.equal((decodeText(late) as { text: string }).text.length, 9002);
+});
+
+test('every fixture decodes the same through the fast paths as through the strict decoder', async () => {
+  const { readdirSync, readFileSync } = await import('node:fs');
+  const path = await import('node:path');
+  const { sniffText } = await import('../../src/discover/decode.js');
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  const root = new URL('../../fixtures/', import.meta.url).pathname;
+  const files = readdirSync(root, { recursive: true, withFileTypes: true }).filter((d) => d.isFile());
+  assert.ok(files.length > 50);
+  for (const d of files) {
+    const bytes = readFileSync(path.join(d.parentPath ?? d.path, d.name));
+    const decoded = decodeText(bytes);
+    const sniffed = sniffText(bytes);
+    if ('view' in sniffed) assert.equal(sniffed.view, bytes.toString('latin1'), d.name);
+    else assert.deepEqual(sniffed, decoded, d.name);
+    // The reference: what decodeText did before the fast paths (TextDecoder first).
+    if (decoded.ok && decoded.encoding === 'utf-8') assert.equal(decoded.text, strict.decode(bytes), d.name);
+    if (decoded.ok && decoded.encoding === 'latin1') assert.throws(() => strict.decode(bytes), TypeError, d.name);
+  }
+});

@@ -119,3 +119,67 @@ test('inside a git work tree, .gitignore files above the scanned folder apply; a
   assert.deepEqual(await rels(`${repo}/releases`), ['r.ts']);
   assert.deepEqual(await rels(repo), ['app/src/a.ts']);
 });
+
+test('the walk lists exactly the files fast-glob lists with the default ignore globs, odd names included', async (t) => {
+  const { execFileSync } = await import('node:child_process');
+  const { symlinkSync } = await import('node:fs');
+  const fg = (await import('fast-glob')).default;
+  const { DEFAULT_IGNORE_GLOBS } = await import('../../src/discover/default-ignores.js');
+  const { fileKindOf } = await import('../../src/discover/file-kind.js');
+  const files: Record<string, string> = {};
+  for (const f of [
+    'a.ts', 'node_modules', 'dist', 'vendor/v.ts', 'Vendor/v.ts', 'Node_Modules/n.ts', 'deep/er/node_modules/x/y.ts', 'deep/build',
+    'x.map/in.ts', 'x.map.ts', '.map', '.min.js', 'a.min.js', 'a.Min.js', 'a.min.js.ts', 'b.bundle.js', 'c.js.map', 'y.MAP',
+    'package-lock.json/in.ts', 'yarn.lock', 'Yarn.lock', 'composer.lock/in.ts', 'lib.min.js/in.ts', '.git/config.ts', '.github/w.yml',
+    '.env', '.hidden/.dot.ts', 'sp ace/é.ts', 'bs\\lash/q.ts', 'star*/[x].ts', '{a,b}/c.ts', '!neg/n.ts', '#hash/h.ts',
+    'new\nline/z.ts', 'new\nline/node_modules/z.ts', 'new\nline/deeper/dist/z.ts', 'cr\rdir/z.ts', 'ls\u2028dir/z.ts', 'ps\u2029dir/z.ts',
+    '\nlead.ts', 'mid\nname.ts', 'tail\n.ts', '\rlead.ts', '\u2028lead.ts', 'ok\u2028.ts', 'dir/\nx.ts', 'nodeps/node_modules.ts',
+  ]) files[f] = '';
+  const root = tempTree(files);
+  t.after(() => removeTree(root));
+  symlinkSync(`${root}/vendor`, `${root}/linked-vendor`);
+  symlinkSync(`${root}/a.ts`, `${root}/linked.ts`);
+  execFileSync('mkfifo', [`${root}/pipe.ts`]);
+  const oracle = (
+    await fg('**/*', { cwd: root, dot: true, onlyFiles: true, followSymbolicLinks: false, suppressErrors: false, ignore: [...DEFAULT_IGNORE_GLOBS] })
+  )
+    .filter((rel) => fileKindOf(rel))
+    .sort();
+  assert.ok(oracle.includes('x.map/in.ts') && oracle.includes('mid\nname.ts') && !oracle.includes('new\nline/z.ts'), 'the oracle sees the odd names');
+  assert.deepEqual(await rels(root), oracle);
+});
+
+test('files handed over during the walk are exactly the files returned, whatever the .gitignore nesting', async (t) => {
+  const files: Record<string, string> = {
+    '.gitignore': 'ignored/\n*.gen.ts\n',
+    'a.ts': '',
+    'b.gen.ts': '',
+    'ignored/x.ts': '',
+    'ignored/.gitignore': '!x.ts\n',
+    'sub/.gitignore': 'local.ts\n!keep.gen.ts\n',
+    'sub/local.ts': '',
+    'sub/keep.gen.ts': '',
+    'sub/deeper/local.ts': '',
+    'sub/deeper/.gitignore': '!local.ts\n',
+    'sub/deeper/more/local.ts': '',
+    'other/local.ts': '',
+  };
+  for (let i = 0; i < 300; i++) files[`bulk/d${i % 7}/f${i}.ts`] = '';
+  const root = tempTree(files);
+  t.after(() => removeTree(root));
+  for (const paths of [undefined, [`${root}/sub`], [`${root}/sub`, `${root}/a.ts`, root]]) {
+    const handed: string[] = [];
+    const groups: number[] = [];
+    const found = await discoverFiles({ root, ...(paths ? { paths } : {}) }, async (group) => {
+      groups.push(group.length);
+      handed.push(...group.map((f) => f.rel));
+      await new Promise((resolve) => setImmediate(resolve));
+    });
+    const plain = await discoverFiles({ root, ...(paths ? { paths } : {}) });
+    assert.deepEqual(found, plain);
+    assert.deepEqual([...handed].sort(), found.files.map((f) => f.rel));
+    assert.equal(new Set(handed).size, handed.length, 'each file handed over once');
+  }
+  const all = (await discoverFiles({ root })).files.map((f) => f.rel);
+  assert.ok(!all.includes('ignored/x.ts') && !all.includes('sub/local.ts') && all.includes('sub/deeper/local.ts') && all.includes('sub/deeper/more/local.ts'));
+});

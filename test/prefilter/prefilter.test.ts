@@ -1,9 +1,24 @@
 /** The prefilter: each trigger makes a candidate; common library code does not; import specifiers for phase 2. */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { isCandidateText, matchingTriggers, prefilter, relativeImportSpecifiers, TRIGGERS } from '../../src/prefilter/index.ts';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FileKind } from '../../src/discover/file-kind.ts';
+import {
+  caseExplicit,
+  HTTP_CLIENT_TRIGGER,
+  isCandidateText,
+  matchingTriggers,
+  prefilter,
+  prefilterUtf8,
+  relativeImportSpecifiers,
+  TRIGGERS,
+} from '../../src/prefilter/index.ts';
+import { utf8Access } from '../../src/prefilter/utf8-view.ts';
+
+const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));
 
 const POSITIVES: Array<[trigger: string, text: string]> = [
   ['local-signin-path', "axios.post(`${base}/local/signin`, creds)"],
@@ -84,5 +99,170 @@ describe('import specifiers of non-candidates', () => {
   it('.post( and .get( calls count as HTTP triggers; vue and svelte too', () => {
     assert.deepEqual(prefilter(`import { P } from '../p';\nthis.api.post(P)`, 'vue').importSpecifiers, ['../p']);
     assert.deepEqual(relativeImportSpecifiers(`import x from '.'; import y from '..';`), ['.', '..']);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The fast paths (one combined pass, case-explicit spelling, Latin-1 views of UTF-8) against the
+// plain definitions they replace.
+
+const SCREEN_SOURCE = 'axept|signin|grant_?type|api-token|client[_-]?secret|refresh[_-]?token|eyJ|passw';
+const SCRIPT = new Set<FileKind>(['javascript', 'typescript', 'vue', 'svelte']);
+
+/** The prefilter as it was written before the fast paths: the reference every shortcut must agree with. */
+function referencePrefilter(text: string, kind: FileKind): { candidate: boolean; importSpecifiers?: string[] } {
+  if (isCandidateText(text)) return { candidate: true };
+  if (!SCRIPT.has(kind) || !HTTP_CLIENT_TRIGGER.test(text)) return { candidate: false };
+  const importSpecifiers = relativeImportSpecifiers(text);
+  return importSpecifiers.length ? { candidate: false, importSpecifiers } : { candidate: false };
+}
+
+/** Deterministic pseudo-random numbers (a test must fail the same way twice). */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+/** Texts made of trigger fragments, near misses, case variants and non-ASCII look-alikes, glued at random. */
+function adversarialTexts(count: number, seed: number): string[] {
+  const pieces = [
+    'axept', 'AXEPT', 'aXePt', 'axeptio-migrate-ignore legacy-signin -- why', 'signin', 'SignIn', "'signin'", '/signin?', 'local/signin',
+    'grant_type', 'GrantType', 'granttype', 'grant-type', 'api-token', 'API-TOKEN', 'client_secret', 'clientSecret', 'client-secret',
+    'client secret', 'refresh_token', 'RefreshToken', 'refresh-token', 'eyJ', 'eyj', 'EYJ', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0', 'passw',
+    'password', 'PASSWORD', 'password: ', "password = 'hunter22'", 'passwd=s3cr3t', '"/login"', "'/oauth/token'", '/auth/login?',
+    'fetch', 'fetch(', 'prefetch', 'fetched', 'axios', 'axios.post', 'got', 'gotten', 'ky', 'sky', 'superagent', 'request', 'requests',
+    'undici', 'XMLHttpRequest', 'xmlhttprequest', 'ajax', 'HttpClient', 'HttpClient-secret', 'HttpClientSecret', 'HttpService', '.post(',
+    '.get(', '.get (', 'import x from "./a";', "require('../b')", "import('./c')", "from './d'", 'export * from "../e";', "'./not-import'",
+    ' ', '  ', '\n', '\r\n', '\t', '_', '-', '.', '/', "'", '"', '`', '(', ')', '=', ':', 'x', 'ab', '12', 'é', 'ß', 'ſ', '\u212a',
+    'ſignin', 'ſecret', 'a\u212aept', '\u00a0', '\u2028', '\ufeff', '😀', '\ud83d', 'İ', 'ı', 'ǅ', 'ﬀ',
+  ];
+  const next = random(seed);
+  const texts: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const n = 1 + Math.floor(next() * 40);
+    let t = '';
+    for (let k = 0; k < n; k++) t += pieces[Math.floor(next() * pieces.length)]!;
+    texts.push(t);
+  }
+  return texts;
+}
+
+const KINDS: FileKind[] = ['javascript', 'typescript', 'vue', 'python', 'json', 'markdown', 'env', 'yaml'];
+
+describe('fast paths agree with the plain definitions', () => {
+  it('caseExplicit spells the screen so that it matches exactly what the `i` flag matches', () => {
+    const explicit = new RegExp(caseExplicit(SCREEN_SOURCE));
+    const insensitive = new RegExp(SCREEN_SOURCE, 'i');
+    assert.equal(caseExplicit('ab_?c[_-]?d|eyJ'), '[Aa][Bb]_?[Cc][_-]?[Dd]|[Ee][Yy][Jj]');
+    // Without the u flag, `i` never folds a non-ASCII character onto an ASCII one.
+    for (const text of ['ſignin', 'SIGNIN', 'ſecret', 'client\u017fecret', 'a\u212aept', 'refresh_to\u212aen', 'EYJ', 'eyj', 'İsignin', 'passW', 'grant-type']) {
+      assert.equal(explicit.test(text), insensitive.test(text), text);
+    }
+    assert.equal(insensitive.test('ſignin'), false, 'the premise: /i without u does not fold U+017F to s');
+    assert.equal(insensitive.test('api-to\u212aen'), false, 'the premise: /i without u does not fold the Kelvin sign to k');
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      for (const letter of 'axeptsigngrantypoklcrfhjw') {
+        assert.equal(new RegExp(`[${letter.toUpperCase()}${letter}]`).test(ch), new RegExp(letter, 'i').test(ch), `U+${c.toString(16)} vs ${letter}`);
+      }
+    }
+    for (const text of adversarialTexts(3000, 7)) assert.equal(explicit.test(text), insensitive.test(text), JSON.stringify(text));
+    assert.throws(() => caseExplicit('\\bword'), /unsupported/);
+    assert.throws(() => caseExplicit('[a-z]'), /unsupported/);
+  });
+
+  it('the HTTP client trigger has no flags, so it can join the case-explicit screen', () => {
+    assert.equal(HTTP_CLIENT_TRIGGER.flags, '');
+  });
+
+  it('prefilter (one pass) gives the reference result on adversarial texts', () => {
+    for (const [i, text] of adversarialTexts(4000, 11).entries()) {
+      const kind = KINDS[i % KINDS.length]!;
+      const result = prefilter(text, kind);
+      assert.deepEqual(result, referencePrefilter(text, kind), `${kind}: ${JSON.stringify(text)}`);
+      // A suppression comment makes a candidate (its keyword contains `axept`): non-candidates need no parsing.
+      if (text.includes('axeptio-migrate-ignore')) assert.equal(result.candidate, true, JSON.stringify(text));
+    }
+  });
+
+  it('prefilter gives the reference result on every fixture file and on real library files', () => {
+    const require = createRequire(import.meta.url);
+    const files = readdirSync(FIXTURES, { recursive: true, withFileTypes: true })
+      .filter((d) => d.isFile())
+      .map((d) => path.join(d.parentPath ?? d.path, d.name));
+    for (const mod of ['yargs/build/lib/yargs-factory.js', 'fast-glob/out/index.js', 'ignore/index.js', 'diff/lib/index.js', 'axios/dist/axios.js']) {
+      try {
+        files.push(require.resolve(mod));
+      } catch {
+        // not installed
+      }
+    }
+    assert.ok(files.length > 50);
+    for (const file of files) {
+      const text = readFileSync(file, 'latin1');
+      for (const kind of ['javascript', 'json'] as FileKind[]) {
+        assert.deepEqual(prefilter(text, kind), referencePrefilter(text, kind), `${kind}: ${file}`);
+      }
+    }
+  });
+});
+
+describe('the prefilter on the Latin-1 view of UTF-8 bytes', () => {
+  /** Texts with non-ASCII characters of every UTF-8 length (astral ones are two UTF-16 units) around triggers. */
+  function unicodeTexts(count: number, seed: number): string[] {
+    const next = random(seed);
+    const wide = ['é', 'ß', '\u00a0', 'ſ', '\u212a', '✓', '\u2028', '\u3000', '\ufeff', '😀', '𝒜', '中文', 'İ'];
+    const texts = adversarialTexts(count, seed);
+    return texts.map((t) => {
+      let out = next() < 0.3 ? '\ufeff' : '';
+      for (const ch of t) {
+        out += ch;
+        if (next() < 0.25) out += wide[Math.floor(next() * wide.length)]!.repeat(1 + Math.floor(next() * 90));
+      }
+      return out.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '?'); // UTF-8 has no lone surrogates
+    });
+  }
+
+  it('gives the result of the decoded text, windows cut at any character (surrogate halves included)', () => {
+    for (const [i, text] of unicodeTexts(4000, 31).entries()) {
+      const bytes = Buffer.from(text, 'utf8');
+      const decoded = new TextDecoder().decode(bytes); // drops a leading BOM, as the scanner's decoder does
+      const view = bytes.toString('latin1');
+      const kind = KINDS[i % KINDS.length]!;
+      assert.deepEqual(prefilterUtf8(bytes, view, kind), prefilter(decoded, kind), `${kind}: ${JSON.stringify(text)}`);
+    }
+  });
+
+  it('reads exactly the slices of the decoded text around every ASCII character', () => {
+    for (const text of unicodeTexts(300, 41)) {
+      const bytes = Buffer.from(text, 'utf8');
+      const decoded = new TextDecoder().decode(bytes);
+      const view = bytes.toString('latin1');
+      const access = utf8Access(bytes, view);
+      const textStart = decoded.length === text.length ? 0 : 3;
+      // Map each ASCII byte of the view to its index in the decoded text.
+      let c = 0;
+      for (let b = textStart; b < bytes.length; ) {
+        const lead = bytes[b]!;
+        const length = lead < 0x80 ? 1 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4;
+        if (length === 1) {
+          for (const [before, after] of [[80, 200], [12, 0], [1, 1], [0, 3]] as const) {
+            assert.equal(access.around(b, before, after), decoded.slice(Math.max(0, c - before), c + after), `${JSON.stringify(text)} @${b}`);
+          }
+        }
+        b += length;
+        c += length === 4 ? 2 : 1;
+      }
+    }
+  });
+
+  it('relative import specifiers with non-ASCII names and non-ASCII space before the keyword', () => {
+    const text = "import a from './ä';\nimport\u00a0b from './b';\n\u3000require('../ç/d')\nfetch(a);\n";
+    const bytes = Buffer.from(text, 'utf8');
+    assert.deepEqual(prefilterUtf8(bytes, bytes.toString('latin1'), 'javascript'), prefilter(text, 'javascript'));
+    assert.deepEqual(prefilter(text, 'javascript').importSpecifiers, ['./ä', './b', '../ç/d']);
   });
 });

@@ -62,6 +62,37 @@ test('worker threads and in-process scans produce the same findings', async (t) 
   assert.equal(inProcess.stats.filesAnalyzed, 30);
 });
 
+test('every thread layout (one worker, the main thread with an analyzer worker, extra prefilter workers) gives the in-process report', async (t) => {
+  const files: Record<string, string> = {
+    'src/paths.ts': "export const SIGNIN_PATH = '/auth/local/signin';\n",
+    'src/client.ts': "import axios from 'axios';\nexport const api = axios.create({ baseURL: 'https://api.axept.io/v1' });\n",
+    'src/auth.ts': "import { api } from './client';\nimport { SIGNIN_PATH } from './paths';\nexport const signIn = (u: string, p: string) => api.post(SIGNIN_PATH, { username: u, password: p });\n",
+    'src/suppressed.ts': legacySigninSource().replace('  const res', '  // axeptio-migrate-ignore-next-line legacy-signin -- migré en mai\n  const res'),
+    'src/unused.ts': '// axeptio-migrate-ignore-next-line static-token -- nothing here\nexport const x = 1;\n',
+    'deps/package.json': '{"name":"dép","dependencies":{"axios":"1"}}',
+    'docs/guide.md': '# Guide ✓\nPOST /auth/local/signin with grant_type=password\n',
+    'latin1.php': "<?php $c = curl_init('https://api.axept.io/v1/auth/local/signin');\n",
+    'bin.js': '\0binary',
+  };
+  for (let i = 0; i < 40; i++) files[`pkg${i}/login.ts`] = legacySigninSource(i % 3);
+  for (let i = 0; i < 60; i++) files[`pkg${i}/noise.ts`] = `import { a } from './a';\nexport const n${i} = fetch(a, ${i}); // ü\n`;
+  const root = tempTree(files);
+  t.after(() => removeTree(root));
+  const strip = (r: Awaited<ReturnType<typeof scan>>) => JSON.stringify({ ...r, stats: { ...r.stats, durationMs: 0 } });
+  const inProcess = await scan({ paths: [root], workers: 0 });
+  assert.ok(inProcess.stats.filesAnalyzed! > 40 && inProcess.summary.suppressed!.count > 0, JSON.stringify(inProcess.stats));
+  process.env.AXEPTIO_MIGRATE_FORCE_POOL = '1';
+  try {
+    for (const workers of [1, 2, 3]) {
+      const pooled = await scan({ paths: [root], workers });
+      assert.equal(strip(pooled), strip(inProcess), `workers: ${workers}`);
+      assert.deepEqual(pooled.suppressed, inProcess.suppressed);
+    }
+  } finally {
+    delete process.env.AXEPTIO_MIGRATE_FORCE_POOL;
+  }
+});
+
 test('phase 2 analyzes a non-candidate file that imports a legacy path constant', async (t) => {
   const root = tempTree({
     'src/paths.ts': "export const SIGNIN_PATH = '/auth/local/signin';\n",

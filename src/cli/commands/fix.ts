@@ -2,7 +2,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Argv } from 'yargs';
-import { isTransformName } from '../../fix/plan.js';
 import { TRANSFORM_NAMES, type TransformName } from '../../fix/types.js';
 import type { CliCommand, CliIO } from '../types.js';
 
@@ -27,8 +26,12 @@ export const fixCommand: CliCommand = {
 
 /** Run fix; 0 = nothing left to fix, 1 = a failure or fixable findings left (dry run: changes pending), 2 = usage. */
 export async function runFixCommand(args: Record<string, unknown>, io: CliIO): Promise<number> {
-  // Loaded on use: jscodeshift and Babel take over a second to load, and every other command would pay for it.
-  const { FixRefusedError, fixExitCode, formatFixSummary, runFix } = await import('../../fix/index.js');
+  // Loaded on use: jscodeshift and Babel take over a second to load, and every other command would
+  // pay for it; the planner (and the transforms' helpers it imports) too, as a scan never needs it.
+  const [{ FixRefusedError, fixExitCode, formatFixSummary, runFix }, { isTransformName }] = await Promise.all([
+    import('../../fix/index.js'),
+    import('../../fix/plan.js'),
+  ]);
   let transforms: TransformName[] | undefined;
   if (typeof args.transforms === 'string') {
     const names = args.transforms.split(',').map((s) => s.trim()).filter(Boolean);

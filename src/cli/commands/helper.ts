@@ -1,7 +1,8 @@
 /** `axeptio-migrate helper --out FILE`: writes the token helper alone, in the flavour the file calls for. */
 import path from 'node:path';
 import type { Argv } from 'yargs';
-import { describeFlavour, FLAVOURS, flavourForPath, renderHelper, writeHelper, type HelperFlavour } from '../../helper/index.js';
+import { FLAVOURS } from '../../helper/flavour.js';
+import type { HelperFlavour } from '../../helper/types.js';
 import type { CliCommand, CliIO } from '../types.js';
 
 const ENV_HINT = [
@@ -28,6 +29,8 @@ export const helperCommand: CliCommand = {
 
 /** Run the helper command; exit 0 when the helper is written or already up to date, 2 otherwise. */
 export async function runHelperCommand(args: Record<string, unknown>, io: CliIO): Promise<number> {
+  // Loaded on use: the helper's renderer and writer are not needed by the other commands.
+  const { describeFlavour, flavourForPath, renderHelper, writeHelper } = await import('../../helper/index.js');
   const flavour = typeof args.flavour === 'string' ? (args.flavour as HelperFlavour) : undefined;
   if (flavour !== undefined && !FLAVOURS.includes(flavour)) {
     io.stderr.write(`axeptio-migrate helper: unknown flavour "${flavour}" (expected ${FLAVOURS.join(', ')})\n`);
