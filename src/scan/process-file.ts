@@ -180,7 +180,8 @@ function baseName(rel: string): string {
   return rel.slice(rel.lastIndexOf('/') + 1);
 }
 
-function manifestInfo(text: string): ManifestInfo | undefined {
+/** Name and dependency names of a package.json, or undefined when it is not valid JSON. */
+export function manifestInfo(text: string): ManifestInfo | undefined {
   try {
     const pkg = JSON.parse(text) as Record<string, unknown>;
     const dependencies = new Set<string>();

@@ -9,7 +9,7 @@ import { readTextFile } from '../../src/discover/read.js';
 import { fileKindOf, type FileKind } from '../../src/discover/file-kind.js';
 import { parseSuppressions } from '../../src/findings/suppressions.js';
 import { HTTP_CLIENT_TRIGGER, isCandidateText, relativeImportSpecifiers } from '../../src/prefilter/index.js';
-import { prefilterFile, type FileOutcome, type FileTask, type Prefiltered } from '../../src/scan/process-file.js';
+import { manifestInfo, prefilterFile, type FileOutcome, type FileTask, type Prefiltered } from '../../src/scan/process-file.js';
 import { removeTree, tempTree } from '../discover/temp-tree.js';
 
 const SCRIPT = new Set<FileKind>(['javascript', 'typescript', 'vue', 'svelte']);
@@ -21,17 +21,9 @@ function reference(file: FileTask, maxFileSize: number): Prefiltered {
   const { text } = read;
   const outcome: FileOutcome = { rel: file.rel, read: true, errors: read.note ? [read.note] : [] };
   if (path.posix.basename(file.rel) === 'package.json') {
-    try {
-      const pkg = JSON.parse(text) as Record<string, unknown>;
-      const dependencies = new Set<string>();
-      for (const key of ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies']) {
-        const deps = pkg[key];
-        if (deps && typeof deps === 'object') for (const name of Object.keys(deps)) dependencies.add(name);
-      }
-      outcome.manifest = typeof pkg.name === 'string' ? { name: pkg.name, dependencies: [...dependencies] } : { dependencies: [...dependencies] };
-    } catch {
-      // not a manifest
-    }
+    // Manifest reading is not what changed: the reference reads it the one way.
+    const manifest = manifestInfo(text);
+    if (manifest) outcome.manifest = manifest;
   }
   const suppressions = parseSuppressions(text);
   if (suppressions.length) outcome.suppressions = suppressions;
