@@ -32,7 +32,7 @@ export function fingerprintOf(f: Pick<Fingerprintable, 'ruleId' | 'file' | 'snip
 
 /** Fingerprints for a list of findings, in the list's order (occurrences counted in source order). */
 export function fingerprintAll(findings: readonly Fingerprintable[]): string[] {
-  const order = findings.map((f, i) => i).sort((a, b) => {
+  const order = findings.map((_, i) => i).sort((a, b) => {
     const x = findings[a]!;
     const y = findings[b]!;
     return x.file === y.file ? x.line - y.line || x.column - y.column : x.file < y.file ? -1 : 1;

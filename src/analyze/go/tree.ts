@@ -2,8 +2,10 @@
 import type { Node } from 'web-tree-sitter';
 import { walkExpr, type Arg, type Expr, type StrPiece } from '../lexical/expression.js';
 import { targetName } from '../lexical/program.js';
-import { binExpr, collExpr, fieldChildren, idExpr, memberExpr, mergePieces, strExpr, unescape } from '../tree-sitter/build.js';
+import { binaryOf, collExpr, fieldChildren, idExpr, memberExpr, mergePieces, strExpr, unescape } from '../tree-sitter/build.js';
 import type { TreeRead, TreeReader } from '../tree-sitter/program-from-tree.js';
+
+const PLUS: ReadonlySet<string> = new Set(['+']);
 
 /** Composite-literal types that name a struct (or a named map/slice such as `url.Values`): read as a call with `init`, as the lexical reader does. */
 const NAMED_TYPES = new Set(['type_identifier', 'qualified_type', 'generic_type']);
@@ -64,15 +66,9 @@ export const goTree: TreeReader = {
       case 'literal_element':
       case 'parenthesized_expression':
         return r.expr(firstNamed(node));
-      case 'binary_expression': {
+      case 'binary_expression':
         // Only `+` builds a string; any other operator is not a value the recognizers fold.
-        // The right side is converted only when the left one is, so that its calls are never dropped with it.
-        if (node.childForFieldName('operator')?.text !== '+') return undefined;
-        const left = r.expr(node.childForFieldName('left'));
-        if (!left) return undefined;
-        const right = r.expr(node.childForFieldName('right'));
-        return right ? binExpr('+', left, right) : left;
-      }
+        return binaryOf(node, r, PLUS);
       case 'unary_expression': {
         // `&Creds{…}` and `*p` stand for the value itself; `!ok`, `-n`, `<-ch` do not.
         const op = node.childForFieldName('operator')?.text;
@@ -127,10 +123,8 @@ function assignLists(node: Node, targets: (Node | null)[], values: Node | null, 
   const exprs = values?.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment') ?? [];
   const names = targets.filter((c): c is Node => c !== null && c.isNamed && c.type !== 'comment');
   const bind = (target: Node, value: Node | undefined) => {
-    const e = r.expr(value);
-    // A value bound to no readable name (`f().x = g()`) is still a statement: its calls count.
-    r.statement(e);
-    r.assign(assignTarget(target, r), e, node.startIndex, node.endIndex);
+    // A value bound to no readable name (`f().x = g()`) stays a statement (TreeRead.assign).
+    r.assign(assignTarget(target, r), r.expr(value), node.startIndex, node.endIndex);
   };
   if (exprs.length === 1 && names.length > 1) bind(names[0]!, exprs[0]);
   else names.forEach((target, i) => target.text !== '_' && bind(target, exprs[i]));

@@ -3,7 +3,7 @@ import type { SymbolicValue } from '../../facts/types.js';
 import type { RecognizeContext } from '../lexical/analyzer.js';
 import { collectFilledCollections } from '../lexical/builders.js';
 import { chainOf, dottedName, literalText, positional, type ChainSegment, type Expr } from '../lexical/expression.js';
-import { bearer, bodyOf, headersOf, mergeHeaders, type Body } from '../lexical/payload.js';
+import { bearer, bodyOf, mergeHeaders, type Body } from '../lexical/payload.js';
 import { sameFunction, type CallExpr } from '../lexical/program.js';
 
 const REST_TEMPLATE = /^(postForObject|postForEntity|postForLocation|exchange|getForObject|getForEntity|put|delete)$/;

@@ -2,8 +2,10 @@
 import type { Node } from 'web-tree-sitter';
 import type { Arg, Expr, StrPiece } from '../lexical/expression.js';
 import { targetName } from '../lexical/program.js';
-import { binExpr, collExpr, idExpr, memberExpr, mergePieces, strExpr } from '../tree-sitter/build.js';
+import { binaryOf, collExpr, idExpr, memberExpr, mergePieces, strExpr } from '../tree-sitter/build.js';
 import type { TreeRead, TreeReader } from '../tree-sitter/program-from-tree.js';
+
+const PLUS: ReadonlySet<string> = new Set(['+']);
 
 /** Node types whose single expression child is a statement of its own (its value is kept even when it is no call). */
 const STATEMENTS = new Set(['expression_statement', 'return_statement', 'throw_statement', 'yield_statement']);
@@ -81,14 +83,9 @@ export const javaTree: TreeReader = {
       case 'array_initializer':
       case 'element_value_array_initializer':
         return collExpr(node, valuesOf(node, r));
-      case 'binary_expression': {
+      case 'binary_expression':
         // Only `+` builds a value (string concatenation); comparisons and logic are no value the recognizers use.
-        if (node.childForFieldName('operator')?.text !== '+') return undefined;
-        const left = r.expr(node.childForFieldName('left'));
-        const right = r.expr(node.childForFieldName('right'));
-        // An unmodelled right side (`BASE + switch …`) keeps the left, as the lexical reader (and Python's reader) do.
-        return left && right ? binExpr('+', left, right) : left;
-      }
+        return binaryOf(node, r, PLUS);
       case 'unary_expression': {
         // `-1` stays a number; `!x`, `~x` are no value the recognizers use.
         const operand = node.childForFieldName('operand');
@@ -99,7 +96,7 @@ export const javaTree: TreeReader = {
         // `c ? a : b`: the value when the condition holds, as Python's `a if c else b` is read.
         return r.expr(node.childForFieldName('consequence'));
       case 'parenthesized_expression':
-        return r.expr(node.namedChildren.find((c) => c?.type !== 'comment'));
+        return r.expr(node.namedChildren.find((c) => c && !isComment(c)));
       case 'cast_expression':
         return r.expr(node.childForFieldName('value'));
       case 'annotation':

@@ -5,7 +5,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Arg, Expr, StrPiece } from '../lexical/expression.js';
 import { targetName } from '../lexical/program.js';
-import { binExpr, collExpr, idExpr, memberExpr, mergePieces, strExpr } from '../tree-sitter/build.js';
+import { binExpr, binaryOf, collExpr, idExpr, memberExpr, mergePieces, strExpr } from '../tree-sitter/build.js';
 import type { TreeRead, TreeReader } from '../tree-sitter/program-from-tree.js';
 
 /** Nodes whose expression children are statements (a value kept even when it is no call: `"password" to "…"`, a JWT literal). */
@@ -49,13 +49,8 @@ export const kotlinTree: TreeReader = {
         const obj = r.expr(objNode);
         return obj ? { k: 'index', obj, index: r.expr(indexNode), start: node.startIndex, end: node.endIndex } : undefined;
       }
-      case 'binary_expression': {
-        const op = node.childForFieldName('operator')?.text ?? '';
-        if (!BINARY_OPS.has(op)) return undefined;
-        const left = r.expr(node.childForFieldName('left'));
-        const right = r.expr(node.childForFieldName('right'));
-        return left && right ? binExpr(op, left, right) : left;
-      }
+      case 'binary_expression':
+        return binaryOf(node, r, BINARY_OPS);
       case 'infix_expression': {
         // `"username" to user` builds a pair (bodies read `mapOf(… to …)`); other infix calls are no value.
         const [left, fn, right] = node.namedChildren;

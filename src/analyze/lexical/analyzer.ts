@@ -6,9 +6,8 @@
  */
 import type { FileKind } from '../../discover/file-kind.js';
 import type { Analyzer, AnalyzerInput, AnalyzerOutput } from '../types.js';
-import { firstSyntaxError, programFromTree, type TreeReader } from '../tree-sitter/program-from-tree.js';
-import { grammarFailure, loadGrammar, withTree } from '../tree-sitter/runtime.js';
-import { LineIndex } from '../line-index.js';
+import { programFromTree, type TreeReader } from '../tree-sitter/program-from-tree.js';
+import { fallbackNote, loadGrammar, parseClean } from '../tree-sitter/runtime.js';
 import type { Expr, Syntax } from './expression.js';
 import { FactCollector } from './facts.js';
 import { Folder } from './fold.js';
@@ -62,20 +61,11 @@ export function lexicalAnalyzer(lang: LexicalLanguage): Analyzer {
 export function readFile(lang: LexicalLanguage, text: string): { program: Program; parsed: boolean; errors: string[] } {
   const start = lang.codeStart?.(text) ?? 0;
   const end = lang.codeEnd?.(text) ?? text.length;
-  const errors: string[] = [];
-  if (lang.tree) {
-    const reader = lang.tree;
-    const read = withTree(reader.grammar, text, (tree) => {
-      const error = firstSyntaxError(tree);
-      if (error !== undefined) return { error };
-      return { program: programFromTree(tree, text, tokenizeRange(text, lang.dialect, start, end), reader) };
-    });
-    if (read?.value.program) return { program: read.value.program, parsed: true, errors };
-    if (read?.value.error !== undefined) {
-      const at = new LineIndex(text).span(read.value.error, read.value.error);
-      errors.push(`syntax error at ${at.line}:${at.column} (tree-sitter ${reader.grammar}); read lexically`);
-    } else errors.push(`tree-sitter grammar ${reader.grammar} unavailable (${grammarFailure(reader.grammar)}); read lexically`);
-  }
-  const program = readProgram(text, { dialect: lang.dialect, syntax: lang.syntax, blocks: lang.blocks, start, end });
-  return { program, parsed: false, errors };
+  const reader = lang.tree;
+  const tokens = tokenizeRange(text, lang.dialect, start, end);
+  if (!reader) return { program: readProgram(text, tokens, { syntax: lang.syntax, blocks: lang.blocks }), parsed: false, errors: [] };
+  const parsed = parseClean(reader.grammar, text, (tree) => programFromTree(tree, text, tokens, reader));
+  if (parsed.ok) return { program: parsed.value, parsed: true, errors: [] };
+  const program = readProgram(text, tokens, { syntax: lang.syntax, blocks: lang.blocks });
+  return { program, parsed: false, errors: [fallbackNote(reader.grammar, program.lines, parsed.errorAt)] };
 }

@@ -6,7 +6,7 @@
 import type { Span } from '../../facts/types.js';
 import { ExpressionParser, dottedName, literalText, walkExpr, type Expr, type Syntax } from './expression.js';
 import { LineIndex } from '../line-index.js';
-import { tokenizeRange, type Dialect, type Token } from './tokenizer.js';
+import type { Token } from './tokenizer.js';
 
 export type CallExpr = Extract<Expr, { k: 'call' }>;
 
@@ -39,21 +39,15 @@ export interface Program {
 }
 
 export interface ProgramOptions {
-  dialect: Dialect;
   syntax: Syntax;
   /** How function bodies end: by indentation (Python, Ruby) or by braces. */
   blocks: 'indent' | 'braces';
-  /** Tokenize from here (PHP: the first `<?php`). */
-  start?: number;
-  /** Tokenize up to here (Ruby: the `__END__` data section is not code). */
-  end?: number;
 }
 
 const ASSIGN = new Set(['=', ':=', '||=', '??=']);
 
-/** Read a file into statements, assignments, calls and scopes. */
-export function readProgram(text: string, options: ProgramOptions): Program {
-  const tokens = tokenizeRange(text, options.dialect, options.start ?? 0, options.end ?? text.length);
+/** Read a file's tokens (see tokenizeRange: the code range of the file) into statements, assignments, calls and scopes. */
+export function readProgram(text: string, tokens: Token[], options: ProgramOptions): Program {
   const parser = new ExpressionParser(tokens, options.syntax);
   const program: Program = {
     text,

@@ -162,7 +162,11 @@ export const phpTree: TreeReader = {
     // An expression not part of one already read (a statement, a condition, a returned array, an
     // argument of something unmodelled) is a statement of its own, as every expression the lexical
     // reader meets is: env reads like `$_ENV['X']` and secret literals are found in statements.
-    if (!LEAVES.has(node.type) && !r.wasConverted(node) && !insideString(node)) r.statement(r.expr(node));
+    // insideString (node.parent walks down from the root in web-tree-sitter) only for what converts.
+    if (!LEAVES.has(node.type) && !r.wasConverted(node)) {
+      const e = r.expr(node);
+      if (e && !insideString(node)) r.statement(e);
+    }
   },
 };
 
@@ -248,13 +252,9 @@ function assignTarget(left: Node | null, r: TreeRead): string | undefined {
   return name;
 }
 
-/**
- * `target = value` over the whole node. A value read with no target to bind it to (`$list[] = …`)
- * is still a statement: once read as part of the assignment, its calls are not statements by themselves.
- */
+/** `target = value` over the whole node (a value with no name to bind stays a statement: TreeRead.assign). */
 function bind(node: Node, target: string | undefined, value: Expr | undefined, r: TreeRead): void {
-  if (target) r.assign(target, value, node.startIndex, node.endIndex);
-  else r.statement(value);
+  r.assign(target, value, node.startIndex, node.endIndex);
 }
 
 /** The first element of a list, skipping the keys of `['token' => $t] = …`. */

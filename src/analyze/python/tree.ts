@@ -1,6 +1,6 @@
 /** Python through tree-sitter-python: the grammar's nodes mapped onto the recognizers' Expr model. */
 import type { Node } from 'web-tree-sitter';
-import type { Arg, Expr, StrPiece } from '../lexical/expression.js';
+import type { Arg, StrPiece } from '../lexical/expression.js';
 import { targetName } from '../lexical/program.js';
 import { binaryOf, collExpr, fieldChildren, idExpr, memberExpr, mergePieces, strExpr, unescape } from '../tree-sitter/build.js';
 import type { TreeRead, TreeReader } from '../tree-sitter/program-from-tree.js';
@@ -111,10 +111,11 @@ function assignTarget(left: Node | null, r: TreeRead): string | undefined {
 /** Literal text and `{expr}` interpolations of one string literal. */
 function stringPieces(node: Node, r: TreeRead): StrPiece[] {
   const pieces: StrPiece[] = [];
+  // r"a\d+" keeps its backslashes.
+  const raw = /r/i.test(node.namedChildren[0]?.type === 'string_start' ? node.namedChildren[0].text : '');
   for (const c of node.namedChildren) {
     if (!c) continue;
-    if (c.type === 'string_content') pieces.push({ text: unescape(c.text) });
-    else if (c.type === 'escape_sequence') pieces.push({ text: unescape(c.text) });
+    if (c.type === 'string_content' || c.type === 'escape_sequence') pieces.push({ text: raw ? c.text : unescape(c.text) });
     else if (c.type === 'interpolation') {
       const inner = c.childForFieldName('expression') ?? c.namedChildren[0];
       pieces.push({ expr: r.expr(inner) ?? { k: 'id', name: '?', start: c.startIndex, end: c.endIndex } });

@@ -15,8 +15,7 @@ import { FactCollector, secretKindOf } from '../lexical/facts.js';
 import { Folder, pushPart } from '../lexical/fold.js';
 import { LineIndex } from '../line-index.js';
 import type { CallExpr, Program, Scope } from '../lexical/program.js';
-import { firstSyntaxError } from '../tree-sitter/program-from-tree.js';
-import { grammarFailure, loadGrammar, withTree } from '../tree-sitter/runtime.js';
+import { fallbackNote, loadGrammar, parseClean } from '../tree-sitter/runtime.js';
 import { commandName, readHttpCommand } from './clients.js';
 import { dockerfileSource, makefileSource, type ShellSource, type Variable } from './sources.js';
 import { commandsFromTree, functionScopesFromTree, misreadTree } from './tree.js';
@@ -40,21 +39,22 @@ class ShellReader {
   readonly read = (text: string, start: number, end: number): Command[] => {
     this.ranges++;
     const body = start === 0 && end === text.length ? text : text.slice(start, end);
-    const read = withTree('bash', body, (tree) => {
-      const error = firstSyntaxError(tree) ?? misreadTree(tree, body);
-      if (error !== undefined) return { error: start + error };
-      return { commands: commandsFromTree(tree, body, start), scopes: functionScopesFromTree(tree, start) };
-    });
-    if (read?.value.commands) {
-      this.scopes.push(...read.value.scopes);
-      return read.value.commands;
+    const parsed = parseClean(
+      'bash',
+      body,
+      (tree) => ({ commands: commandsFromTree(tree, body, start), scopes: functionScopesFromTree(tree, start) }),
+      (tree) => misreadTree(tree, body),
+    );
+    if (parsed.ok) {
+      this.scopes.push(...parsed.value.scopes);
+      return parsed.value.commands;
     }
     this.lexical++;
-    if (read?.value.error !== undefined) {
+    // One note per syntax error; a missing grammar is said once per file.
+    if (parsed.errorAt !== undefined || this.lexical === 1) {
       this.lines ??= new LineIndex(this.text);
-      const at = this.lines.span(read.value.error, read.value.error);
-      this.errors.push(`syntax error at ${at.line}:${at.column} (tree-sitter bash); read lexically`);
-    } else if (this.lexical === 1) this.errors.push(`tree-sitter grammar bash unavailable (${grammarFailure('bash')}); read lexically`);
+      this.errors.push(fallbackNote('bash', this.lines, parsed.errorAt === undefined ? undefined : start + parsed.errorAt));
+    }
     return readCommands(text, start, end);
   };
 

@@ -116,18 +116,3 @@ export function programFromTree(tree: Tree, text: string, tokens: Token[], reade
   program.scopes.sort((a, b) => a.start - b.start);
   return program;
 }
-
-/**
- * Offset of the first syntax error, if the tree has one: the innermost ERROR or MISSING node on the
- * path of first erroneous children (recovery may wrap a whole file in an ERROR whose real cause is
- * a small ERROR deep inside it).
- */
-export function firstSyntaxError(tree: Tree): number | undefined {
-  let node = tree.rootNode;
-  if (!node.hasError) return undefined;
-  for (;;) {
-    const next = node.children.find((c) => c && (c.hasError || c.isMissing));
-    if (!next) return node.startIndex;
-    node = next;
-  }
-}

@@ -8,6 +8,7 @@
  */
 import { createRequire } from 'node:module';
 import { Language, Parser, type Tree } from 'web-tree-sitter';
+import type { LineIndex } from '../line-index.js';
 
 export type GrammarId = 'python' | 'php' | 'ruby' | 'go' | 'java' | 'kotlin' | 'c_sharp' | 'bash';
 
@@ -51,22 +52,47 @@ export function loadGrammar(id: GrammarId): Promise<void> {
 }
 
 /** Why a grammar is unavailable (after loadGrammar settled), or why it was never loaded. */
-export function grammarFailure(id: GrammarId): string {
+function grammarFailure(id: GrammarId): string {
   return failures.get(id) ?? 'grammar not loaded';
 }
 
+/** A clean parse's reading, or why the caller reads the text its own way (`errorAt`: a syntax error's offset). */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; errorAt?: number };
+
 /**
- * Parse `text` with a loaded grammar and hand the tree to `read`; the tree's WebAssembly memory is
- * freed afterwards, whatever `read` does. Undefined when the grammar is not loaded.
+ * Parse `text` with a loaded grammar and `read` the tree, when it has no syntax error and
+ * `misread` (a grammar's known silent misparses) finds nothing. The tree's WebAssembly memory is
+ * freed afterwards, whatever `read` does.
  */
-export function withTree<T>(id: GrammarId, text: string, read: (tree: Tree) => T): { value: T } | undefined {
-  const parser = parsers.get(id);
-  if (!parser) return undefined;
-  const tree = parser.parse(text);
-  if (!tree) return undefined;
+export function parseClean<T>(id: GrammarId, text: string, read: (tree: Tree) => T, misread?: (tree: Tree) => number | undefined): Parsed<T> {
+  const tree = parsers.get(id)?.parse(text);
+  if (!tree) return { ok: false };
   try {
-    return { value: read(tree) };
+    const errorAt = firstSyntaxError(tree) ?? misread?.(tree);
+    return errorAt === undefined ? { ok: true, value: read(tree) } : { ok: false, errorAt };
   } finally {
     tree.delete();
+  }
+}
+
+/** The stats.errors note of a fallback: where the syntax error is (`errorAt`, an offset into `lines`' text), else why the grammar is missing. */
+export function fallbackNote(id: GrammarId, lines: LineIndex, errorAt: number | undefined): string {
+  if (errorAt === undefined) return `tree-sitter grammar ${id} unavailable (${grammarFailure(id)}); read lexically`;
+  const at = lines.span(errorAt, errorAt);
+  return `syntax error at ${at.line}:${at.column} (tree-sitter ${id}); read lexically`;
+}
+
+/**
+ * Offset of the first syntax error, if the tree has one: the innermost ERROR or MISSING node on the
+ * path of first erroneous children (recovery may wrap a whole file in an ERROR whose real cause is
+ * a small ERROR deep inside it).
+ */
+export function firstSyntaxError(tree: Tree): number | undefined {
+  let node = tree.rootNode;
+  if (!node.hasError) return undefined;
+  for (;;) {
+    const next = node.children.find((c) => c && (c.hasError || c.isMissing));
+    if (!next) return node.startIndex;
+    node = next;
   }
 }

@@ -180,3 +180,18 @@ describe('jvm analyzer: read through tree-sitter-java and tree-sitter-kotlin', (
     assert.equal(text(requestAt(out.facts, 5).url), 'https://api.axept.io/v1/auth/local/signin');
   });
 });
+
+describe('jvm analyzer: comments inside expressions', () => {
+  it('a comment inside parentheses does not hide the value: the URL still folds', () => {
+    const src = [
+      'class AxeptioClient {',
+      '  static final String URL = (/* v1 API */ "https://api.axept.io/v1/auth/local/signin");',
+      '  String login(RestTemplate restTemplate, Map<String, String> body) {',
+      '    return restTemplate.postForObject(URL, body, String.class);',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    assert.equal(text(requestAt(analyzeSource('AxeptioClient.java', src), 4).url), 'https://api.axept.io/v1/auth/local/signin');
+  });
+});

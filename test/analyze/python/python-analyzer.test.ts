@@ -145,3 +145,18 @@ describe('python analyzer: read through tree-sitter-python', () => {
     assert.equal(text(requestAt(out.facts, 4).url), 'https://api.axept.io/v1/auth/local/signin');
   });
 });
+
+describe('python analyzer: raw strings', () => {
+  it('r"…" keeps its backslashes (an escape is not unescaped)', async () => {
+    const { python } = await import('../../../src/analyze/python/index.js');
+    const { readFile } = await import('../../../src/analyze/lexical/analyzer.js');
+    const { program, parsed } = readFile(python, 'PATTERN = r"a\\d+"\nPLAIN = "a\\tb"\n');
+    assert.equal(parsed, true);
+    const value = (name: string) => {
+      const e = program.assignments.find((a) => a.target === name)!.value;
+      return e.k === 'str' ? e.pieces.map((p) => ('text' in p ? p.text : '?')).join('') : undefined;
+    };
+    assert.equal(value('PATTERN'), 'a\\d+');
+    assert.equal(value('PLAIN'), 'a\tb');
+  });
+});
