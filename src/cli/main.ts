@@ -72,8 +72,9 @@ export async function main(argv: string[], io: Partial<CliIO> = {}): Promise<num
   }
   const name = String((args?._ as unknown[] | undefined)?.[0] ?? '');
   const command = COMMANDS.find((c) => c.command.split(' ')[0] === name);
-  if (!command || !args) return 0;
   try {
+    // yargs is strict and demands a command: one it parsed is always one of COMMANDS.
+    if (!command || !args) throw new Error(`no handler for command ${JSON.stringify(name)}`);
     return await command.run(args, cli);
   } catch (err) {
     return reportError(err, cli, debug);

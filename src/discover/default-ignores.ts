@@ -19,7 +19,7 @@ const LOCK_FILES = [
 /**
  * The default ignore set as glob patterns (relative to the walked folder, any depth), in
  * fast-glob's `ignore` syntax. The walk hands fast-glob only DEFAULT_PRUNE_GLOBS and applies the
- * name check below to files, which selects exactly the files fast-glob selects with all of these
+ * suffix check below to files, which selects exactly the files fast-glob selects with all of these
  * patterns (`dot: true`, case-sensitive); test/discover/walk.test.ts holds the two against each other.
  */
 export const DEFAULT_IGNORE_GLOBS: readonly string[] = [
@@ -30,19 +30,15 @@ export const DEFAULT_IGNORE_GLOBS: readonly string[] = [
 
 /**
  * The globs fast-glob applies while walking: the folders it prunes and the exact names. The
- * suffix globs (`*.min.js`, `*.map`) are left to `isIgnoredFileName`, a plain name test.
+ * suffix globs (`*.min.js`, `*.map`) are left to `hasIgnoredSuffix`, a plain name test.
  */
 export const DEFAULT_PRUNE_GLOBS: readonly string[] = [...IGNORED_DIRS.map((d) => `**/${d}/**`), ...LOCK_FILES.map((f) => `**/${f}`)];
 
-// Names matched in full: the `node_modules` glob matches that folder and also a file of that name;
-// the `yarn.lock` glob matches that file and also a folder of that name.
-const IGNORED_NAMES: ReadonlySet<string> = new Set([...IGNORED_DIRS, ...LOCK_FILES]);
 // The `*.min.js` globs and friends: the `*` may be empty (a file named `.map` is ignored too, `dot: true`).
 const IGNORED_SUFFIXES: readonly string[] = IGNORED_FILE_GLOBS.map((g) => g.slice(1));
 
-/** A file the walk leaves out by name (every default pattern applies to files). */
-export function isIgnoredFileName(name: string): boolean {
-  if (IGNORED_NAMES.has(name)) return true;
+/** A file name the suffix globs of the default set ignore (fast-glob applies the others: DEFAULT_PRUNE_GLOBS). */
+export function hasIgnoredSuffix(name: string): boolean {
   for (const suffix of IGNORED_SUFFIXES) if (name.endsWith(suffix)) return true;
   return false;
 }

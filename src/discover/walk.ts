@@ -12,7 +12,7 @@
 import fg from 'fast-glob';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_PRUNE_GLOBS, isIgnoredFileName } from './default-ignores.js';
+import { DEFAULT_PRUNE_GLOBS, hasIgnoredSuffix } from './default-ignores.js';
 import { fileKindOf, type FileKind } from './file-kind.js';
 import { GitignoreTree, globMatcher } from './gitignore.js';
 
@@ -50,34 +50,13 @@ export function relativePosix(root: string, abs: string): string {
   return (rel === '' ? '.' : rel).split(path.sep).join('/');
 }
 
-/** Receives the accepted files in groups, in walk order, while the walk goes on; awaited before it continues. */
-export type FilesFound = (files: DiscoveredFile[]) => void | Promise<void>;
-
-/** Files handed to `onFiles` at a time (the walk also hands over what it has when it ends). */
-const FOUND_GROUP = 128;
-
-/**
- * Walk the scanned paths and return the files an analyzer reads, sorted by relative path.
- * `onFiles`, when given, receives the same files (explicit ones first, then in walk order) as they
- * are found, so their processing can start before the walk ends.
- */
-export async function discoverFiles(options: DiscoverOptions, onFiles?: FilesFound): Promise<Discovery> {
+/** Walk the scanned paths and return the files an analyzer reads, sorted by relative path. */
+export async function discoverFiles(options: DiscoverOptions): Promise<Discovery> {
   const root = path.resolve(options.root);
   const errors: Discovery['errors'] = [];
   const userExcluded = globMatcher(options.exclude ?? []);
   const included = options.include?.length ? globMatcher(options.include) : () => true;
   const seen = new Map<string, DiscoveredFile>();
-  let found: DiscoveredFile[] = [];
-  const accept = (file: DiscoveredFile): void => {
-    seen.set(file.abs, file);
-    if (onFiles) found.push(file);
-  };
-  const handOver = async (atLeast: number): Promise<void> => {
-    if (!onFiles || found.length < atLeast) return;
-    const group = found;
-    found = [];
-    await onFiles(group);
-  };
 
   const folders: string[] = [];
   for (const target of options.paths?.length ? options.paths : [root]) {
@@ -94,9 +73,8 @@ export async function discoverFiles(options: DiscoverOptions, onFiles?: FilesFou
       errors.push({ file: rel, reason: 'skipped: no analyzer reads this file type' });
       continue;
     }
-    accept({ abs, rel, kind, explicit: true });
+    seen.set(abs, { abs, rel, kind, explicit: true });
   }
-  await handOver(1);
 
   // .gitignore files apply from the top of the enclosing git work tree, as git applies them.
   const base = gitWorkTreeTop(root) ?? root;
@@ -107,22 +85,20 @@ export async function discoverFiles(options: DiscoverOptions, onFiles?: FilesFou
     const absPrefix = folder.endsWith(path.sep) ? folder : folder + path.sep;
     const relPrefix = posixPrefix(root, folder);
     const basePrefix = posixPrefix(base, folder);
-    await walkFolder(folder, errors, root, async (listed) => {
-      for (const w of listed) {
-        if (w === '.gitignore' || w.endsWith('/.gitignore')) gitignores.addFile(absPrefix + w);
-      }
-      for (const w of listed) {
-        const abs = absPrefix + w;
-        if (seen.has(abs)) continue;
-        const rel = relPrefix === undefined ? relativePosix(root, abs) : relPrefix + w;
-        const kind = fileKindOf(rel);
-        if (!kind || gitignores.tree.ignores(basePrefix === undefined ? relativePosix(base, abs) : basePrefix + w) || userExcluded(rel) || !included(rel)) continue;
-        accept({ abs, rel, kind, explicit: false });
-      }
-      await handOver(FOUND_GROUP);
-    });
+    const listed = listFolder(folder, errors, root);
+    // Every .gitignore of the listing is known before any file is judged.
+    for (const w of listed) {
+      if (w === '.gitignore' || w.endsWith('/.gitignore')) gitignores.addFile(absPrefix + w);
+    }
+    for (const w of listed) {
+      const abs = absPrefix + w;
+      if (seen.has(abs)) continue;
+      const rel = relPrefix === undefined ? relativePosix(root, abs) : relPrefix + w;
+      const kind = fileKindOf(rel);
+      if (!kind || gitignores.tree.ignores(basePrefix === undefined ? relativePosix(base, abs) : basePrefix + w) || userExcluded(rel) || !included(rel)) continue;
+      seen.set(abs, { abs, rel, kind, explicit: false });
+    }
   }
-  await handOver(1);
   const files = [...seen.values()].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
   return { files, errors };
 }
@@ -131,15 +107,15 @@ export async function discoverFiles(options: DiscoverOptions, onFiles?: FilesFou
 const UNLISTABLE = new Set(['EACCES', 'EPERM', 'ENOENT', 'ENOTDIR', 'ELOOP']);
 
 /**
- * Every file under `folder` outside the default ignore set, as POSIX paths relative to `folder`,
- * handed to `onListed` once the walk is done. fast-glob walks (dot files, no symlinks followed,
- * default folders pruned while walking) with its synchronous walker: for tens of thousands of
- * small folders one readdirSync each is several times faster than the callback API's round trips
- * through the thread pool (bench: 1.1 s → 0.3 s on 24k files). Only the folder and exact-name globs
- * go to fast-glob; the `*.min.js`-style suffix globs are applied by name afterwards, since matching
- * them per entry is most of fast-glob's cost (the same file set: test/discover/walk.test.ts).
+ * Every file under `folder` outside the default ignore set, as POSIX paths relative to `folder`.
+ * fast-glob walks (dot files, no symlinks followed, default folders pruned while walking) with its
+ * synchronous walker: for tens of thousands of small folders one readdirSync each is several times
+ * faster than the callback API's round trips through the thread pool (bench: 1.1 s → 0.3 s on 24k
+ * files). Only the folder and exact-name globs go to fast-glob; the `*.min.js`-style suffix globs
+ * are applied by name afterwards, since matching them per entry is most of fast-glob's cost (the
+ * same file set: test/discover/walk.test.ts).
  */
-async function walkFolder(folder: string, errors: Discovery['errors'], root: string, onListed: (files: string[]) => Promise<void>): Promise<void> {
+function listFolder(folder: string, errors: Discovery['errors'], root: string): string[] {
   const listed = fg.sync('**/*', {
     cwd: folder,
     dot: true,
@@ -149,8 +125,7 @@ async function walkFolder(folder: string, errors: Discovery['errors'], root: str
     ignore: [...DEFAULT_PRUNE_GLOBS],
     fs: capturingFs(errors, root),
   });
-  const files = listed.filter((rel) => !isIgnoredFileName(rel.slice(rel.lastIndexOf('/') + 1)));
-  if (files.length) await onListed(files);
+  return listed.filter((rel) => !hasIgnoredSuffix(rel.slice(rel.lastIndexOf('/') + 1)));
 }
 
 /**
@@ -181,9 +156,7 @@ function posixPrefix(parent: string, child: string): string | undefined {
 
 /**
  * The .gitignore rules for one walked folder: `.git/info/exclude`, the .gitignore files between
- * `base` and `folder`, then each .gitignore the walk lists, added before the files of its folder are
- * judged (a file's verdict only depends on the .gitignore files of its own folders, which a depth
- * first walk always meets first).
+ * `base` and `folder`, then every .gitignore the walk lists, all added before any file is judged.
  */
 class Gitignores {
   readonly tree: GitignoreTree;

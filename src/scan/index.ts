@@ -47,27 +47,14 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const maxFileSize = options.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const workers = options.workers ?? defaultWorkerCount();
 
-  // Phase 1 starts while the walk goes on: the files found so far are handed to the runner, which
-  // starts its threads as soon as there are enough of them.
+  const discovery = await discoverFiles({
+    root,
+    paths: targets,
+    ...(options.include ? { include: options.include } : {}),
+    exclude: [...(options.exclude ?? []), ...(config.ignore ?? [])],
+  });
   const runner = new FileRunner({ workers, maxFileSize });
   const task = (f: DiscoveredFile, force: boolean): FileTask => ({ abs: f.abs, rel: f.rel, kind: f.kind, force });
-  const phase1 = runner.stream();
-  let discovery: Awaited<ReturnType<typeof discoverFiles>>;
-  try {
-    discovery = await discoverFiles(
-      {
-        root,
-        paths: targets,
-        ...(options.include ? { include: options.include } : {}),
-        exclude: [...(options.exclude ?? []), ...(config.ignore ?? [])],
-      },
-      (found) => phase1.add(found.map((f) => task(f, false))),
-    );
-  } catch (err) {
-    phase1.abort();
-    await runner.close();
-    throw err;
-  }
   const errors: ScanError[] = [...discovery.errors];
   const analyzed: FileFacts[] = [];
   const suppressionsByFile = new Map<string, ParsedSuppression[]>();
@@ -92,7 +79,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const byRel = new Map<string, DiscoveredFile>(discovery.files.map((f) => [f.rel, f]));
   // Threads of a phase wind down in the background; scan() returns once they are gone.
   try {
-    collect(await phase1.finish(discovery.files.map((f) => task(f, false))));
+    collect(await runner.run(discovery.files.map((f) => task(f, false))));
     for (let round = 0; round < MAX_IMPORT_ROUNDS && importIndex.size > 0; round++) {
       const next = importersToAnalyze(analyzed, importIndex).filter((rel) => byRel.has(rel));
       if (next.length === 0) break;

@@ -8,9 +8,6 @@
  * prefiltering, cheap per file but for every file, and analysis, for a few files per thousand but
  * in the one thread that loads the analyzers and the TypeScript compiler behind them (about a
  * second of CPU for each thread that loads them). A single worker does both stages itself.
- *
- * The first phase of a scan is streamed (`FileRunner.stream`): threads start as soon as the walk
- * has found enough files to need them, and work on what it has found while it goes on.
  */
 import os from 'node:os';
 import type { Tinypool } from 'tinypool';
@@ -27,7 +24,7 @@ import {
 } from './process-file.js';
 
 /** Below this many files a scan runs in-process even when workers are allowed. */
-export const IN_PROCESS_MAX_FILES = 500;
+const IN_PROCESS_MAX_FILES = 500;
 
 /** Default worker count: the cores this process may use. */
 export function defaultWorkerCount(): number {
@@ -37,26 +34,6 @@ export function defaultWorkerCount(): number {
 export interface RunOptions {
   workers: number;
   maxFileSize: number;
-}
-
-/** Process every file task, in worker threads or in-process, preserving task order. */
-export async function runFileTasks(tasks: readonly FileTask[], options: RunOptions): Promise<FileOutcome[]> {
-  const runner = new FileRunner(options);
-  try {
-    return await runner.run(tasks);
-  } finally {
-    await runner.close();
-  }
-}
-
-/** Tasks handed over while they are still being found (see `FileRunner.stream`). */
-export interface TaskStream {
-  /** More tasks; awaited, it lets started threads take them. */
-  add(tasks: readonly FileTask[]): Promise<void>;
-  /** No more tasks: the outcomes of `all`, every task added, in the order of `all`. */
-  finish(all: readonly FileTask[]): Promise<FileOutcome[]>;
-  /** The tasks will not be finished (finding them failed): threads started for them are shut down. */
-  abort(): void;
 }
 
 /**
@@ -81,47 +58,13 @@ export class FileRunner {
     return this.finished(session);
   }
 
-  /**
-   * Tasks arrive while they are found. The threads start once as many tasks have arrived as `run`
-   * would start them for (the rule only grows with the count, so it is the decision `run` takes on
-   * the whole list); until then and for small scans the tasks wait for `finish`.
-   */
-  stream(): TaskStream {
-    let session: Session | undefined;
-    let waiting: FileTask[] = [];
-    let count = 0;
-    return {
-      add: async (tasks) => {
-        count += tasks.length;
-        if (!session) {
-          waiting.push(...tasks);
-          // Counted at least as `run` would count the whole list once it reaches the in-process bound.
-          const workers = this.threadCount(count, Math.max(count, IN_PROCESS_MAX_FILES));
-          if (workers === 0) return;
-          session = await this.open(workers);
-          tasks = waiting;
-          waiting = [];
-        }
-        session.add(tasks);
-        await yieldToEvents();
-      },
-      finish: async (all) => {
-        if (!session) return all.length === 0 ? [] : processBatch({ files: [...all], maxFileSize: this.options.maxFileSize });
-        const outcomes = await this.finished(session);
-        const byRel = new Map(outcomes.map((o) => [o.rel, o]));
-        return all.map((t) => byRel.get(t.rel)!);
-      },
-      abort: () => session?.release(),
-    };
-  }
-
   async close(): Promise<void> {
     await Promise.all(this.closing.splice(0));
   }
 
-  /** Threads for `count` tasks, 0 for in-process; `forCount` sizes the pool (default `count`). */
-  private threadCount(count: number, forCount = count): number {
-    const workers = Math.min(this.options.workers, Math.ceil(forCount / 16));
+  /** Threads for `count` tasks, 0 for in-process. */
+  private threadCount(count: number): number {
+    const workers = Math.min(this.options.workers, Math.ceil(count / 16));
     if (workers < 1 || (this.options.workers > 0 && count < IN_PROCESS_MAX_FILES && !forcedPool())) return 0;
     return workers;
   }
@@ -262,8 +205,7 @@ class SingleWorker implements Threads {
  * prefilter batches taken from one queue, and hand each batch's candidates to the analyzer
  * worker, which analyzes them as they come; whenever it has none waiting, the analyzer worker
  * takes a batch from the queue too and does the whole work on it (its own candidates included).
- * So every thread keeps busy, and only the analyzer worker loads the analyzers. The main thread
- * joins in when the session is finished (until then it is finding the files).
+ * So every thread keeps busy, and only the analyzer worker loads the analyzers.
  */
 class TwoStages implements Threads {
   constructor(
