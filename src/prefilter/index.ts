@@ -145,10 +145,6 @@ export function matchingTriggers(text: string): string[] {
 }
 
 /** Relative module specifiers of import/export-from/require/dynamic import statements, deduplicated. */
-export function relativeImportSpecifiers(text: string): string[] {
-  return importSpecifiersOf(text, plainAccess(text));
-}
-
 function importSpecifiersOf(scanned: string, text: TextAccess): string[] {
   const found = new Set<string>();
   for (const m of scanned.matchAll(RELATIVE_LITERAL)) {

@@ -13,10 +13,10 @@ import {
   matchingTriggers,
   prefilter,
   prefilterUtf8,
-  relativeImportSpecifiers,
   TRIGGERS,
 } from '../../src/prefilter/index.ts';
 import { utf8Access } from '../../src/prefilter/utf8-view.ts';
+import { referenceImportSpecifiers } from './reference.ts';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));
 
@@ -98,7 +98,7 @@ describe('import specifiers of non-candidates', () => {
 
   it('.post( and .get( calls count as HTTP triggers; vue and svelte too', () => {
     assert.deepEqual(prefilter(`import { P } from '../p';\nthis.api.post(P)`, 'vue').importSpecifiers, ['../p']);
-    assert.deepEqual(relativeImportSpecifiers(`import x from '.'; import y from '..';`), ['.', '..']);
+    assert.deepEqual(prefilter(`import x from '.'; import y from '..';\nfetch(u)`, 'javascript').importSpecifiers, ['.', '..']);
   });
 });
 
@@ -113,7 +113,7 @@ const SCRIPT = new Set<FileKind>(['javascript', 'typescript', 'vue', 'svelte']);
 function referencePrefilter(text: string, kind: FileKind): { candidate: boolean; importSpecifiers?: string[] } {
   if (isCandidateText(text)) return { candidate: true };
   if (!SCRIPT.has(kind) || !HTTP_CLIENT_TRIGGER.test(text)) return { candidate: false };
-  const importSpecifiers = relativeImportSpecifiers(text);
+  const importSpecifiers = referenceImportSpecifiers(text);
   return importSpecifiers.length ? { candidate: false, importSpecifiers } : { candidate: false };
 }
 

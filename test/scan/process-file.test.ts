@@ -8,7 +8,8 @@ import iconv from 'iconv-lite';
 import { readTextFile } from '../../src/discover/read.js';
 import { fileKindOf, type FileKind } from '../../src/discover/file-kind.js';
 import { parseSuppressions } from '../../src/findings/suppressions.js';
-import { HTTP_CLIENT_TRIGGER, isCandidateText, relativeImportSpecifiers } from '../../src/prefilter/index.js';
+import { HTTP_CLIENT_TRIGGER, isCandidateText } from '../../src/prefilter/index.js';
+import { referenceImportSpecifiers } from '../prefilter/reference.js';
 import { manifestInfo, prefilterFile, type FileOutcome, type FileTask, type Prefiltered } from '../../src/scan/process-file.js';
 import { removeTree, tempTree } from '../discover/temp-tree.js';
 
@@ -29,7 +30,7 @@ function reference(file: FileTask, maxFileSize: number): Prefiltered {
   if (suppressions.length) outcome.suppressions = suppressions;
   if (file.force || isCandidateText(text)) return { outcome, candidate: { text, suppressions } };
   if (SCRIPT.has(file.kind) && HTTP_CLIENT_TRIGGER.test(text)) {
-    const importSpecifiers = relativeImportSpecifiers(text);
+    const importSpecifiers = referenceImportSpecifiers(text);
     if (importSpecifiers.length) outcome.importSpecifiers = importSpecifiers;
   }
   return { outcome };
