@@ -31,15 +31,55 @@ export function readTextFile(abs: string, maxFileSize: number = DEFAULT_MAX_FILE
 
 /** The guarded read of `readTextFile` without the decoding: the same refusals with the same reasons (binary files aside). */
 export function readFileBytes(abs: string, maxFileSize: number = DEFAULT_MAX_FILE_SIZE): BytesResult {
+  return guardedRead(abs, maxFileSize, () => fs.readFileSync(abs));
+}
+
+/**
+ * `readFileBytes` into a buffer this thread reuses: the bytes are valid only until the next call,
+ * so the caller keeps strings made from them, never the bytes. The prefilter reads every file of a
+ * scan once and keeps almost nothing; a fresh buffer per file was a fifth of the reading time.
+ */
+export function readFileBytesTransient(abs: string, maxFileSize: number = DEFAULT_MAX_FILE_SIZE): BytesResult {
+  return guardedRead(abs, maxFileSize, (size) => readIntoScratch(abs, size));
+}
+
+function guardedRead(abs: string, maxFileSize: number, read: (size: number) => Buffer): BytesResult {
   try {
     // stat before open: opening a FIFO or device for reading could block forever.
     const stat = fs.statSync(abs);
     if (stat.isDirectory()) return { ok: false, reason: 'unreadable: EISDIR (is a directory)' };
     if (!stat.isFile()) return { ok: false, reason: 'skipped: not a regular file' };
     if (stat.size > maxFileSize) return { ok: false, reason: `skipped: larger than ${formatSize(maxFileSize)}` };
-    return { ok: true, bytes: fs.readFileSync(abs) };
+    return { ok: true, bytes: read(stat.size) };
   } catch (err) {
     return { ok: false, reason: unreadable(err) };
+  }
+}
+
+/** Larger scratch buffers are not kept between files (a raised --max-file-size must not pin memory). */
+const SCRATCH_KEEP_BYTES = 4 * 1024 * 1024;
+let scratch = Buffer.allocUnsafeSlow(64 * 1024);
+
+/** The whole file (to its end, even if it grew since `size` was seen) in the scratch buffer. */
+function readIntoScratch(abs: string, size: number): Buffer {
+  // One byte more than the size, so that a file read to its end shows it in one call.
+  let buffer = scratch.length > size ? scratch : Buffer.allocUnsafeSlow(size + 1);
+  if (buffer !== scratch && buffer.length <= SCRATCH_KEEP_BYTES) scratch = buffer;
+  const fd = fs.openSync(abs, 'r');
+  try {
+    let filled = 0;
+    for (;;) {
+      if (filled === buffer.length) {
+        const grown = Buffer.allocUnsafeSlow(buffer.length * 2);
+        buffer.copy(grown, 0, 0, filled);
+        buffer = grown;
+      }
+      const n = fs.readSync(fd, buffer, filled, buffer.length - filled, null);
+      if (n === 0) return buffer.subarray(0, filled);
+      filled += n;
+    }
+  } finally {
+    fs.closeSync(fd);
   }
 }
 

@@ -39,25 +39,47 @@ const RELEVANT_TEXT = /\/auth\/local\/signin|\/local\/signin|axept\.io|axeptio|\
 export function importersToAnalyze(analyzed: readonly FileFacts[], importIndex: ReadonlyMap<string, readonly string[]>): string[] {
   const symbols = new SymbolTable(analyzed);
   const folder = new Folder(symbols);
-  const relevant = new Map<string, boolean>();
-  const isRelevantModule = (file: string): boolean => {
-    let known = relevant.get(file);
-    if (known === undefined) {
-      known = symbols.exportsOf(file).some((s) => isRelevantExport(s, folder));
-      relevant.set(file, known);
-    }
-    return known;
-  };
+  const relevant = [...symbols.paths].filter((file) => symbols.exportsOf(file).some((s) => isRelevantExport(s, folder)));
+  // Most scans stop here; otherwise every script of the scan is in the index (tens of thousands in
+  // a monorepo), so a specifier is resolved only when its last part could name a relevant module.
+  if (relevant.length === 0) return [];
+  const relevantSet = new Set(relevant);
+  const names = new Set(relevant.flatMap(namesImportingIt));
   const out: string[] = [];
   for (const [file, specifiers] of importIndex) {
     if (symbols.paths.has(file)) continue;
     const hit = specifiers.some((spec) => {
+      if (!couldName(spec, names)) return false;
       const target = symbols.module(file, spec);
-      return target !== undefined && isRelevantModule(target);
+      return target !== undefined && relevantSet.has(target);
     });
     if (hit) out.push(file);
   }
   return out.sort();
+}
+
+/**
+ * The last specifier parts that can resolve to `file` (see resolve-module.ts): its name with or
+ * without the extension (`./api`, `./api.js` for api.ts, `./api.js` for api.js.ts), and for an
+ * index file its folder's name (`./client` for client/index.ts).
+ */
+function namesImportingIt(file: string): string[] {
+  const parts = file.split('/');
+  const base = parts[parts.length - 1]!;
+  const stem = withoutExtension(base);
+  return stem === 'index' && parts.length > 1 ? [base, stem, parts[parts.length - 2]!] : [base, stem];
+}
+
+/** Whether `specifier` may resolve to a file known by one of `names`; `.`, `..` and `x/` always may. */
+function couldName(specifier: string, names: ReadonlySet<string>): boolean {
+  const last = specifier.slice(specifier.lastIndexOf('/') + 1);
+  if (last === '' || last === '.' || last === '..') return true;
+  return names.has(last) || names.has(withoutExtension(last));
+}
+
+function withoutExtension(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(0, dot) : name;
 }
 
 function isRelevantExport(symbol: Symbol, folder: Folder): boolean {

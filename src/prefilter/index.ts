@@ -1,7 +1,7 @@
 /**
  * The prefilter: a bytes/regex gate run on every discovered file before any parsing.
- * A candidate is analyzed; a JS/TS non-candidate that makes HTTP calls hands back its relative
- * import specifiers so the link step can analyze it later if it imports a legacy URL constant.
+ * A candidate is analyzed; a JS/TS non-candidate hands back its relative import specifiers, so the
+ * link step can analyze it later if it imports a legacy URL constant (and makes HTTP calls).
  */
 import type { FileKind } from '../discover/file-kind.js';
 import { HTTP_CLIENT_TRIGGER, TRIGGERS } from './triggers.js';
@@ -12,7 +12,7 @@ export type { Trigger } from './triggers.js';
 
 export interface PrefilterResult {
   candidate: boolean;
-  /** Relative import specifiers (`./x`, `../y`) of a non-candidate JS/TS file that makes HTTP calls. */
+  /** Relative import specifiers (`./x`, `../y`) of a non-candidate JS/TS file. */
   importSpecifiers?: string[];
 }
 
@@ -24,13 +24,6 @@ const CONDITIONAL_TRIGGER = 'credentials-to-token-endpoint';
  */
 const SCREEN_SOURCE = 'axept|signin|grant_?type|api-token|client[_-]?secret|refresh[_-]?token|eyJ|passw';
 const SCREEN = new RegExp(SCREEN_SOURCE, 'gi');
-/**
- * SCREEN (case-insensitive) or HTTP_CLIENT_TRIGGER (case-sensitive), in one pass over a script:
- * most scripts have neither, and one pass costs little more than either alone. The screen half is
- * spelled case by case instead of with the `i` flag, which would also apply to the HTTP half: the
- * same language (see `caseExplicit`). It comes first and is captured, so a match says which half.
- */
-const SCREEN_OR_HTTP_ALL = new RegExp(`(${caseExplicit(SCREEN_SOURCE)})|${HTTP_CLIENT_TRIGGER.source}`, 'g');
 /** Precise triggers are tested in a window around each screen hit, never over a multi-megabyte bundle. */
 const WINDOW_BEFORE = 80;
 const WINDOW_AFTER = 200;
@@ -48,13 +41,9 @@ const IMPORT_KEYWORD_BEFORE = /(?:\bfrom|\bimport|\brequire\s*\(|\bimport\s*\()\
 /**
  * Decide whether a file deserves analysis; cheap enough to run on every file of a large repository.
  *
- * One pass over the text for most files: the screen's matches are visited in order as
- * `isCandidateText` visits them, and for a script the first HTTP client trigger is noted on the
- * way (from there on the plain screen goes on, one position further). The combined pattern never
- * steps over a trigger: at one position at most one of its alternatives can match (any two differ
- * within their first three letters), and a screen match never covers the start of a trigger
- * (inside one, a word boundary only follows `-`, and neither `token` nor `secret` starts a client
- * name), so no trigger seen means none in the text.
+ * One pass of the screen over the text for most files (its matches visited in order, as
+ * `isCandidateText` visits them), plus, for a script that is no candidate, a quote-first pass for
+ * its relative imports.
  */
 export function prefilter(text: string, kind: FileKind): PrefilterResult {
   return prefilterScan(text, plainAccess(text), kind);
@@ -75,51 +64,31 @@ export function prefilterUtf8(bytes: Uint8Array, view: string, kind: FileKind): 
 }
 
 function prefilterScan(scanned: string, text: TextAccess, kind: FileKind): PrefilterResult {
-  const script = SCRIPT_KINDS.has(kind);
-  let pattern = script ? SCREEN_OR_HTTP_ALL : SCREEN;
-  let http = false;
   let sawPassword = false;
-  pattern.lastIndex = 0;
-  for (let m = pattern.exec(scanned); m; m = pattern.exec(scanned)) {
-    if (pattern === SCREEN_OR_HTTP_ALL && m[1] === undefined) {
-      http = true;
-      pattern = SCREEN;
-      pattern.lastIndex = m.index + 1;
-      continue;
-    }
+  SCREEN.lastIndex = 0;
+  for (let m = SCREEN.exec(scanned); m; m = SCREEN.exec(scanned)) {
     const window = text.around(m.index, WINDOW_BEFORE, WINDOW_AFTER);
     if (UNCONDITIONAL.some((p) => p.test(window))) {
-      pattern.lastIndex = 0;
+      SCREEN.lastIndex = 0;
       return { candidate: true };
     }
     if (!sawPassword && PASSWORD_MENTION.test(window)) sawPassword = true;
   }
   // TOKEN_ENDPOINT is ASCII-only too: the same answer on a view.
   if (sawPassword && TOKEN_ENDPOINT.test(scanned)) return { candidate: true };
-  if (!http) return { candidate: false };
+  if (!SCRIPT_KINDS.has(kind)) return { candidate: false };
   const importSpecifiers = importSpecifiersOf(scanned, text);
   return importSpecifiers.length ? { candidate: false, importSpecifiers } : { candidate: false };
 }
 
 /**
- * A pattern source with every ASCII letter written as a two-case class (`ab` → `[Aa][Bb]`), so it
- * can join a case-sensitive pattern: without the `u` flag it matches exactly what the source
- * matches with `i`. In that mode `i` compares characters by their upper case, except that a
- * non-ASCII character never matches an ASCII one (ECMAScript Canonicalize: `ſ` U+017F and the
- * Kelvin sign U+212A do not match `s` and `k`), so the only characters matching the letter `a`
- * are `a` and `A`. Letters, digits, `_`, `-`, `?` and `|` and classes of non-letters only: other
- * syntax (escapes, letter ranges) is refused rather than rewritten wrongly.
+ * Whether a phase-2 importer is worth analyzing: it names an HTTP client or calls `.post(`/`.get(`.
+ * Tested in phase 2 on the few importers of relevant modules rather than here on every script: the
+ * client alternation costs a scan of its own (about as much as the screen), while most scans have
+ * no relevant module at all. ASCII-only and flagless: the same answer on a Latin-1 view.
  */
-export function caseExplicit(source: string): string {
-  if (!/^(?:[A-Za-z0-9_?|-]|\[[^\]A-Za-z\\]*\])*$/.test(source)) throw new Error(`caseExplicit: unsupported pattern ${source}`);
-  let out = '';
-  let inClass = false;
-  for (const c of source) {
-    if (c === '[') inClass = true;
-    else if (c === ']') inClass = false;
-    out += !inClass && /[A-Za-z]/.test(c) ? `[${c.toUpperCase()}${c.toLowerCase()}]` : c;
-  }
-  return out;
+export function makesHttpCalls(text: string): boolean {
+  return HTTP_CLIENT_TRIGGER.test(text);
 }
 
 /** True when any trigger of any rule occurs in the text (language-neutral). */

@@ -54,7 +54,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     exclude: [...(options.exclude ?? []), ...(config.ignore ?? [])],
   });
   const runner = new FileRunner({ workers, maxFileSize });
-  const task = (f: DiscoveredFile, force: boolean): FileTask => ({ abs: f.abs, rel: f.rel, kind: f.kind, force });
+  const task = (f: DiscoveredFile, importer: boolean): FileTask => ({ abs: f.abs, rel: f.rel, kind: f.kind, importer });
   const errors: ScanError[] = [...discovery.errors];
   const analyzed: FileFacts[] = [];
   const suppressionsByFile = new Map<string, ParsedSuppression[]>();
@@ -65,7 +65,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const collect = (outcomes: FileOutcome[], rereads = false): void => {
     for (const o of outcomes) {
       if (o.read && !rereads) filesScanned++;
-      for (const reason of rereads && o.analyzed ? o.analyzed.facts.errors : o.errors) errors.push({ file: o.rel, reason });
+      for (const reason of rereads ? (o.analyzed?.facts.errors ?? []) : o.errors) errors.push({ file: o.rel, reason });
       if (o.manifest) manifests.push(o.manifest);
       if (o.importSpecifiers) importIndex.set(o.rel, o.importSpecifiers);
       if (o.suppressions) suppressionsByFile.set(o.rel, o.suppressions);

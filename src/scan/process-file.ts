@@ -5,20 +5,23 @@
  * candidate handed from the thread that prefiltered it to the one that analyzes it (pool.ts).
  */
 import { decodeText, sniffText, type Decoded } from '../discover/decode.js';
-import { readFileBytes, unreadable } from '../discover/read.js';
+import { readFileBytesTransient, unreadable } from '../discover/read.js';
 import type { FileKind } from '../discover/file-kind.js';
 import type { AnalyzerOutput } from '../analyze/types.js';
 import type { FileFacts } from '../facts/types.js';
 import { parseSuppressions, toDirectives, type ParsedSuppression } from '../findings/suppressions.js';
-import { prefilter, prefilterUtf8, type PrefilterResult } from '../prefilter/index.js';
+import { makesHttpCalls, prefilter, prefilterUtf8, type PrefilterResult } from '../prefilter/index.js';
 
 export interface FileTask {
   abs: string;
   /** POSIX path relative to the scan root. */
   rel: string;
   kind: FileKind;
-  /** Analyze without consulting the prefilter (phase 2: importers of relevant modules). */
-  force: boolean;
+  /**
+   * Phase 2: the file imports a relevant module (see link/importersToAnalyze), so it is analyzed
+   * when it makes HTTP calls, whatever the prefilter says.
+   */
+  importer: boolean;
 }
 
 export interface BatchTask {
@@ -53,7 +56,7 @@ export async function processBatch(task: BatchTask): Promise<FileOutcome[]> {
   return out;
 }
 
-/** A file the prefilter let through (or a forced one), with what its analysis needs. */
+/** A file the prefilter let through (or a phase-2 importer), with what its analysis needs. */
 export interface Candidate {
   text: string;
   suppressions: ParsedSuppression[];
@@ -131,10 +134,11 @@ export function withAnalysis(file: FileTask, outcome: FileOutcome, candidate: Ca
  * Most files are settled by one regex pass: no screen literal and, for scripts, no HTTP client.
  * Pure ASCII is its own text (its Latin-1 reading). Valid UTF-8 beyond ASCII is prefiltered on its
  * Latin-1 view, with the same result as on its text (see `prefilterUtf8`), and decoded only for a
- * candidate, a package.json or a forced file, which need the text itself.
+ * candidate, a package.json or a phase-2 importer, which need the text itself.
  */
 export function prefilterFile(file: FileTask, maxFileSize: number): Prefiltered {
-  const read = readFileBytes(file.abs, maxFileSize);
+  // The bytes are this thread's scratch buffer: only strings made from them leave this function.
+  const read = readFileBytesTransient(file.abs, maxFileSize);
   if (!read.ok) return { outcome: { rel: file.rel, read: false, errors: [read.reason] } };
   const isManifest = baseName(file.rel) === 'package.json';
   let decoded: Decoded;
@@ -142,7 +146,7 @@ export function prefilterFile(file: FileTask, maxFileSize: number): Prefiltered 
   try {
     const sniffed = sniffText(read.bytes);
     if ('view' in sniffed) {
-      if (!file.force && !isManifest) {
+      if (!file.importer && !isManifest) {
         gate = prefilterUtf8(read.bytes, sniffed.view, file.kind);
         if (!gate.candidate) return { outcome: withSpecifiers({ rel: file.rel, read: true, errors: [] }, gate) };
       }
@@ -161,7 +165,7 @@ export function prefilterFile(file: FileTask, maxFileSize: number): Prefiltered 
     const manifest = manifestInfo(text);
     if (manifest) outcome.manifest = manifest;
   }
-  gate ??= file.force ? { candidate: true } : prefilter(text, file.kind);
+  gate ??= file.importer ? { candidate: makesHttpCalls(text) } : prefilter(text, file.kind);
   // A non-candidate has no suppression comment either: its keyword, `axeptio-migrate-ignore`,
   // contains `axept`, an unconditional trigger, so a file holding one is always a candidate.
   if (!gate.candidate) return { outcome: withSpecifiers(outcome, gate) };

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import iconv from 'iconv-lite';
 import { decodeText } from '../../src/discover/decode.js';
-import { DEFAULT_MAX_FILE_SIZE, readTextFile } from '../../src/discover/read.js';
+import { DEFAULT_MAX_FILE_SIZE, readFileBytes, readFileBytesTransient, readTextFile } from '../../src/discover/read.js';
 import { removeTree, tempTree } from './temp-tree.js';
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -34,6 +34,56 @@ test('unreadable paths give the errno in the reason', async (t) => {
   if (isRoot) return; // root reads mode-000 files; the cases above fail for real either way
   fs.chmodSync(`${root}/locked.ts`, 0o000);
   assert.deepEqual(readTextFile(`${root}/locked.ts`), { ok: false, reason: 'unreadable: EACCES (permission denied)' });
+});
+
+test('reads into the reused buffer give every file its own bytes, whatever the sizes before it, and the same refusals', async (t) => {
+  // Sizes around the buffer's first size (64 KiB) and its growth, empty files, and one over the
+  // size that is kept between files (4 MiB) with a raised limit.
+  const sizes = [0, 10, 65_535, 65_536, 65_537, 3, 200_000, 1, 5 * 1024 * 1024, 7, 0, 131_073];
+  const files: Record<string, Uint8Array> = {};
+  sizes.forEach((size, i) => {
+    const bytes = new Uint8Array(size);
+    for (let k = 0; k < size; k++) bytes[k] = (k * 31 + i * 7) & 0xff;
+    files[`f${i}.bin`] = bytes;
+  });
+  const root = tempTree({ ...files, 'dir.ts/inner.txt': '' });
+  t.after(() => removeTree(root));
+  execFileSync('mkfifo', [`${root}/pipe.ts`]);
+  for (const pass of [0, 1]) {
+    for (const name of [...Object.keys(files), 'dir.ts', 'pipe.ts', 'missing.ts']) {
+      const limit = pass === 0 ? 8 * 1024 * 1024 : 100_000;
+      const fresh = readFileBytes(`${root}/${name}`, limit);
+      const reused = readFileBytesTransient(`${root}/${name}`, limit);
+      assert.equal(reused.ok, fresh.ok, name);
+      if (reused.ok && fresh.ok) assert.ok(Buffer.compare(reused.bytes, fresh.bytes) === 0, `${name}: ${reused.bytes.length} bytes`);
+      else assert.deepEqual(reused, fresh, name);
+    }
+  }
+});
+
+test('a file that grew after its size was read is read to its end, as readFileSync would', async (t) => {
+  const root = tempTree({ 'grow.txt': 'x'.repeat(70_000) });
+  t.after(() => removeTree(root));
+  // The size check sees the first size; appending between stat and read is the race this covers.
+  const realStat = fs.statSync;
+  let appended = false;
+  const patched = ((p: fs.PathLike, o?: fs.StatSyncOptions) => {
+    const st = realStat(p, o);
+    if (!appended && String(p).endsWith('grow.txt')) {
+      appended = true;
+      fs.appendFileSync(p, 'y'.repeat(200_000));
+    }
+    return st;
+  }) as typeof fs.statSync;
+  fs.statSync = patched;
+  try {
+    const read = readFileBytesTransient(`${root}/grow.txt`, DEFAULT_MAX_FILE_SIZE);
+    assert.ok(read.ok);
+    assert.equal(read.bytes.length, 270_000);
+    assert.equal(read.bytes.toString('latin1', 269_990), 'y'.repeat(10));
+  } finally {
+    fs.statSync = realStat;
+  }
 });
 
 test('UTF-16 LE and BE with a BOM decode to the same text; a UTF-8 BOM is dropped', () => {

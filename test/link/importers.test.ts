@@ -1,7 +1,7 @@
 /** importersToAnalyze: phase 2 picks the not-yet-analyzed importers of relevant modules, and only those. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { importersToAnalyze } from '../../src/link/index.js';
+import { importersToAnalyze, resolveModule } from '../../src/link/index.js';
 import { at, binding, env, file, ref, str, text, wrapper } from '../rules/fact-builders.js';
 
 const analyzed = [
@@ -37,4 +37,25 @@ test('importersToAnalyze picks importers of relevant modules only', () => {
 
 test('importersToAnalyze with nothing analyzed picks nothing', () => {
   assert.deepEqual(importersToAnalyze([], new Map([['src/a.ts', ['./constants']]])), []);
+});
+
+test('a specifier is resolved whenever it may name a relevant module: index folders, emitted names, dots and slashes', () => {
+  const relevant = ['src/api/index.ts', 'src/cfg.js.ts', 'index.ts', 'src/deep/x.config.ts', 'src/deep/y.mts'];
+  const files = [...relevant.map((f) => file(f, [binding(1, 'SIGNIN', { value: str('/auth/local/signin') })])), file('src/other.ts', [binding(1, 'N', { value: str('n') })])];
+  const specifiers = ['./api', './api/', './api/index', './api/index.js', '.', '..', '../..', './', './cfg.js', './cfg', './deep/x.config', './deep/x.config.js', './deep/y.mjs', './deep/y', './other', './other.js', './apix', '../src/api'];
+  const index = new Map<string, string[]>();
+  specifiers.forEach((spec, i) => index.set(`src/importer-${i}.ts`, [spec]));
+  specifiers.forEach((spec, i) => index.set(`src/deep/importer-${i}.ts`, [spec]));
+  specifiers.forEach((spec, i) => index.set(`lib/a/b/importer-${i}.ts`, [spec]));
+  // The reference resolves every specifier, with no shortcut.
+  const known = new Set(files.map((f) => f.file));
+  const expected = [...index]
+    .filter(([from, specs]) => specs.some((spec) => relevant.includes(resolveModule(from, spec, known) ?? '')))
+    .map(([from]) => from)
+    .sort();
+  // index folder, index by name (with and without the emitted extension), `..` and `../..` to the
+  // root index, an emitted name of a `.js.ts` file, dotted names, `.mjs` for `.mts`, a path back in.
+  const shapes = [0, 2, 3, 5, 8, 10, 11, 12, 13, 17].map((i) => `src/importer-${i}.ts`);
+  assert.deepEqual(expected, ['src/deep/importer-6.ts', ...shapes].sort());
+  assert.deepEqual(importersToAnalyze(files, index), expected);
 });

@@ -6,15 +6,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FileKind } from '../../src/discover/file-kind.ts';
-import {
-  caseExplicit,
-  HTTP_CLIENT_TRIGGER,
-  isCandidateText,
-  matchingTriggers,
-  prefilter,
-  prefilterUtf8,
-  TRIGGERS,
-} from '../../src/prefilter/index.ts';
+import { isCandidateText, makesHttpCalls, matchingTriggers, prefilter, prefilterUtf8, TRIGGERS } from '../../src/prefilter/index.ts';
 import { utf8Access } from '../../src/prefilter/utf8-view.ts';
 import { referenceImportSpecifiers } from './reference.ts';
 
@@ -83,36 +75,44 @@ describe('prefilter triggers', () => {
 });
 
 describe('import specifiers of non-candidates', () => {
-  it('returned for JS/TS files that make HTTP calls', () => {
+  it('returned for JS/TS files, whether or not they make HTTP calls (phase 2 asks that of the few importers)', () => {
     const text = `import { SIGNIN } from './paths';\nimport api from "../http/api.js";\nexport { x } from './x';\nexport * from '../y';\nconst c = require('./c');\nconst d = await import('./d');\nimport './side-effect';\nimport axios from 'axios';\nimport lodash from 'lodash';\naxios.post(SIGNIN, body);`;
     const result = prefilter(text, 'typescript');
     assert.equal(result.candidate, false);
     assert.deepEqual(result.importSpecifiers, ['./paths', '../http/api.js', './x', '../y', './c', './d', './side-effect']);
   });
 
-  it('not returned without an HTTP trigger, nor for other languages, nor for candidates', () => {
-    assert.equal(prefilter(`import { a } from './a';\nconsole.log(a);`, 'javascript').importSpecifiers, undefined);
+  it('not returned for other languages, nor for candidates, nor without a relative import', () => {
+    assert.deepEqual(prefilter(`import { a } from './a';\nconsole.log(a);`, 'javascript').importSpecifiers, ['./a']);
+    assert.equal(prefilter(`import { a } from 'a';\nfetch(a);`, 'javascript').importSpecifiers, undefined);
     assert.equal(prefilter(`from .a import fetch`, 'python').importSpecifiers, undefined);
     assert.equal(prefilter(`import { a } from './a';\nfetch('/auth/local/signin')`, 'javascript').importSpecifiers, undefined);
   });
 
-  it('.post( and .get( calls count as HTTP triggers; vue and svelte too', () => {
+  it('vue and svelte too; `.` and `..`', () => {
     assert.deepEqual(prefilter(`import { P } from '../p';\nthis.api.post(P)`, 'vue').importSpecifiers, ['../p']);
+    assert.deepEqual(prefilter(`<script>import { P } from './p.js';</script>`, 'svelte').importSpecifiers, ['./p.js']);
     assert.deepEqual(prefilter(`import x from '.'; import y from '..';\nfetch(u)`, 'javascript').importSpecifiers, ['.', '..']);
+  });
+
+  it('makesHttpCalls: client names and .post( / .get( calls, whole words only', () => {
+    for (const text of ['fetch(u)', 'axios.post(u)', 'this.http.get(u)', 'new XMLHttpRequest()', 'got(u)', '$.ajax({})', 'inject(HttpClient)', 'ky.post(u)']) {
+      assert.equal(makesHttpCalls(text), true, text);
+    }
+    for (const text of ['prefetch(u)', 'gotten', 'sky', 'console.log(a)', 'map.get (k)', 'const requests = []']) assert.equal(makesHttpCalls(text), false, text);
   });
 });
 
 // ---------------------------------------------------------------------------------------------
-// The fast paths (one combined pass, case-explicit spelling, Latin-1 views of UTF-8) against the
-// plain definitions they replace.
+// The fast paths (screen then windows, Latin-1 views of UTF-8) against the plain definitions they
+// replace.
 
-const SCREEN_SOURCE = 'axept|signin|grant_?type|api-token|client[_-]?secret|refresh[_-]?token|eyJ|passw';
 const SCRIPT = new Set<FileKind>(['javascript', 'typescript', 'vue', 'svelte']);
 
 /** The prefilter as it was written before the fast paths: the reference every shortcut must agree with. */
 function referencePrefilter(text: string, kind: FileKind): { candidate: boolean; importSpecifiers?: string[] } {
   if (isCandidateText(text)) return { candidate: true };
-  if (!SCRIPT.has(kind) || !HTTP_CLIENT_TRIGGER.test(text)) return { candidate: false };
+  if (!SCRIPT.has(kind)) return { candidate: false };
   const importSpecifiers = referenceImportSpecifiers(text);
   return importSpecifiers.length ? { candidate: false, importSpecifiers } : { candidate: false };
 }
@@ -153,32 +153,7 @@ function adversarialTexts(count: number, seed: number): string[] {
 const KINDS: FileKind[] = ['javascript', 'typescript', 'vue', 'python', 'json', 'markdown', 'env', 'yaml'];
 
 describe('fast paths agree with the plain definitions', () => {
-  it('caseExplicit spells the screen so that it matches exactly what the `i` flag matches', () => {
-    const explicit = new RegExp(caseExplicit(SCREEN_SOURCE));
-    const insensitive = new RegExp(SCREEN_SOURCE, 'i');
-    assert.equal(caseExplicit('ab_?c[_-]?d|eyJ'), '[Aa][Bb]_?[Cc][_-]?[Dd]|[Ee][Yy][Jj]');
-    // Without the u flag, `i` never folds a non-ASCII character onto an ASCII one.
-    for (const text of ['ſignin', 'SIGNIN', 'ſecret', 'client\u017fecret', 'a\u212aept', 'refresh_to\u212aen', 'EYJ', 'eyj', 'İsignin', 'passW', 'grant-type']) {
-      assert.equal(explicit.test(text), insensitive.test(text), text);
-    }
-    assert.equal(insensitive.test('ſignin'), false, 'the premise: /i without u does not fold U+017F to s');
-    assert.equal(insensitive.test('api-to\u212aen'), false, 'the premise: /i without u does not fold the Kelvin sign to k');
-    for (let c = 0; c <= 0xffff; c++) {
-      const ch = String.fromCharCode(c);
-      for (const letter of 'axeptsigngrantypoklcrfhjw') {
-        assert.equal(new RegExp(`[${letter.toUpperCase()}${letter}]`).test(ch), new RegExp(letter, 'i').test(ch), `U+${c.toString(16)} vs ${letter}`);
-      }
-    }
-    for (const text of adversarialTexts(3000, 7)) assert.equal(explicit.test(text), insensitive.test(text), JSON.stringify(text));
-    assert.throws(() => caseExplicit('\\bword'), /unsupported/);
-    assert.throws(() => caseExplicit('[a-z]'), /unsupported/);
-  });
-
-  it('the HTTP client trigger has no flags, so it can join the case-explicit screen', () => {
-    assert.equal(HTTP_CLIENT_TRIGGER.flags, '');
-  });
-
-  it('prefilter (one pass) gives the reference result on adversarial texts', () => {
+  it('prefilter gives the reference result on adversarial texts', () => {
     for (const [i, text] of adversarialTexts(4000, 11).entries()) {
       const kind = KINDS[i % KINDS.length]!;
       const result = prefilter(text, kind);

@@ -28,8 +28,10 @@ function reference(file: FileTask, maxFileSize: number): Prefiltered {
   }
   const suppressions = parseSuppressions(text);
   if (suppressions.length) outcome.suppressions = suppressions;
-  if (file.force || isCandidateText(text)) return { outcome, candidate: { text, suppressions } };
-  if (SCRIPT.has(file.kind) && HTTP_CLIENT_TRIGGER.test(text)) {
+  // A phase-2 importer is analyzed when it makes HTTP calls; a file of phase 1 when it is a candidate.
+  if (file.importer ? HTTP_CLIENT_TRIGGER.test(text) : isCandidateText(text)) return { outcome, candidate: { text, suppressions } };
+  if (file.importer) return { outcome };
+  if (SCRIPT.has(file.kind)) {
     const importSpecifiers = referenceImportSpecifiers(text);
     if (importSpecifiers.length) outcome.importSpecifiers = importSpecifiers;
   }
@@ -39,9 +41,9 @@ function reference(file: FileTask, maxFileSize: number): Prefiltered {
 function check(root: string, rels: readonly string[], maxFileSize = 2 * 1024 * 1024): void {
   for (const rel of rels) {
     const kind = fileKindOf(rel) ?? 'javascript';
-    for (const force of [false, true]) {
-      const task: FileTask = { abs: path.join(root, rel), rel, kind, force };
-      assert.deepEqual(prefilterFile(task, maxFileSize), reference(task, maxFileSize), `${rel} (force: ${force})`);
+    for (const importer of [false, true]) {
+      const task: FileTask = { abs: path.join(root, rel), rel, kind, importer };
+      assert.deepEqual(prefilterFile(task, maxFileSize), reference(task, maxFileSize), `${rel} (importer: ${importer})`);
     }
   }
 }

@@ -115,6 +115,20 @@ test('phase 2 analyzes a non-candidate file that imports a legacy path constant'
   assert.equal(report.stats.filesScanned, 3, 'phase-2 files are not counted twice');
 });
 
+test('phase 2 leaves alone an importer of a relevant module that makes no HTTP call, and does not report it twice', async (t) => {
+  const root = tempTree({
+    'src/paths.ts': "export const SIGNIN_PATH = '/auth/local/signin';\n",
+    'src/log.ts': "import { SIGNIN_PATH } from './paths';\nexport const describe = () => `signs in at ${SIGNIN_PATH}`;\n",
+    // Not valid UTF-8: its Latin-1 note must be reported once, though phase 2 reads it again.
+    'src/legacy.js': Buffer.from("// caf\xe9\nimport { SIGNIN_PATH } from './paths.js';\nconsole.log(SIGNIN_PATH);\n", 'latin1'),
+    'src/net.ts': "import { SIGNIN_PATH } from './paths';\nexport const go = (body: unknown) => fetch(SIGNIN_PATH, { method: 'POST', body: JSON.stringify(body) });\n",
+  });
+  t.after(() => removeTree(root));
+  const report = await scan({ paths: [root], workers: 0 });
+  assert.equal(report.stats.filesAnalyzed, 2, 'paths.ts in phase 1, net.ts in phase 2; log.ts and legacy.js make no HTTP call');
+  assert.deepEqual(report.stats.errors, [{ file: 'src/legacy.js', reason: 'decoded as Latin-1 (not valid UTF-8)' }]);
+});
+
 test('config severity overrides, disabled rules, inline suppressions and min-confidence are all accounted for', async (t) => {
   const root = tempTree({
     'axeptio-migrate.config.json': JSON.stringify({ rules: { 'legacy-signin': 'warning', 'legacy-credentials': 'off' } }),

@@ -9,6 +9,7 @@
 import { createRequire } from 'node:module';
 import { Language, Parser, type Tree } from 'web-tree-sitter';
 import type { LineIndex } from '../line-index.js';
+import { setAnalyzerV8Flags } from '../v8-flags.js';
 
 export type GrammarId = 'python' | 'php' | 'ruby' | 'go' | 'java' | 'kotlin' | 'c_sharp' | 'bash';
 
@@ -36,6 +37,7 @@ export function loadGrammar(id: GrammarId): Promise<void> {
   if (!pending) {
     pending = (async () => {
       try {
+        setAnalyzerV8Flags();
         runtime ??= Parser.init();
         await runtime;
         const language = await Language.load(require.resolve(WASM[id]));
