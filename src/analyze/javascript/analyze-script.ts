@@ -3,7 +3,7 @@
  * and candidate wrapper calls; requests are then completed with response consumers, context and
  * evidence, and wrappers, bindings and file evidence are derived from what the walk found.
  */
-import { ts } from 'ts-morph';
+import { ts, type TS } from './typescript.js';
 import type { Evidence, Fact, FileEvidenceFact, ImportFact, RequestContext, RequestFact } from '../../facts/types.js';
 import type { FileKind } from '../../discover/file-kind.js';
 import { bindingFacts, collectExports } from './bindings.js';
@@ -34,27 +34,27 @@ const OWN_LOGIN_PATH = /(?:^|\/)(?:signin|sign-in|login|local)(?:\/|$)/i;
 const TOKENISH_ASSIGNMENT = /token|jwt|bearer|access|auth|credential|\.data\b/i;
 
 /** All facts of one parsed script. */
-export function analyzeScript(sf: ts.SourceFile, input: ScriptInput): Fact[] {
+export function analyzeScript(sf: TS.SourceFile, input: ScriptInput): Fact[] {
   const { path } = input;
   const facts: Fact[] = [];
   const reg = collectInstances(sf);
   const exportsInfo = collectExports(sf);
   const drafts: RequestDraft[] = [];
-  const calls: Array<{ node: ts.CallExpression; fact: NonNullable<ReturnType<typeof callFactOf>> }> = [];
+  const calls: Array<{ node: TS.CallExpression; fact: NonNullable<ReturnType<typeof callFactOf>> }> = [];
   const importedModules: string[] = [];
   const axeptioIdentifiers = new Set<string>();
   const axeptioHosts: Evidence[] = [];
   let hasJsx = false;
   let definesOwnLogin = false;
 
-  const addImport = (node: ts.Node, from: string, imported: string, local: string): void => {
+  const addImport = (node: TS.Node, from: string, imported: string, local: string): void => {
     facts.push({ kind: 'import', span: spanOf(sf, node), from, imported, local } satisfies ImportFact);
   };
 
-  const visit = (n: ts.Node): void => {
+  const visit = (n: TS.Node): void => {
     switch (n.kind) {
       case ts.SyntaxKind.ImportDeclaration: {
-        const d = n as ts.ImportDeclaration;
+        const d = n as TS.ImportDeclaration;
         if (!ts.isStringLiteral(d.moduleSpecifier)) break;
         const from = d.moduleSpecifier.text;
         importedModules.push(from);
@@ -66,7 +66,7 @@ export function analyzeScript(sf: ts.SourceFile, input: ScriptInput): Fact[] {
         return; // nothing else of interest inside an import
       }
       case ts.SyntaxKind.ExportDeclaration: {
-        const d = n as ts.ExportDeclaration;
+        const d = n as TS.ExportDeclaration;
         if (!d.moduleSpecifier || !ts.isStringLiteral(d.moduleSpecifier)) break;
         const from = d.moduleSpecifier.text;
         importedModules.push(from);
@@ -76,7 +76,7 @@ export function analyzeScript(sf: ts.SourceFile, input: ScriptInput): Fact[] {
         return;
       }
       case ts.SyntaxKind.ImportEqualsDeclaration: {
-        const d = n as ts.ImportEqualsDeclaration;
+        const d = n as TS.ImportEqualsDeclaration;
         if (ts.isExternalModuleReference(d.moduleReference) && ts.isStringLiteral(d.moduleReference.expression)) {
           importedModules.push(d.moduleReference.expression.text);
           addImport(d, d.moduleReference.expression.text, '*', d.name.text);
@@ -84,26 +84,26 @@ export function analyzeScript(sf: ts.SourceFile, input: ScriptInput): Fact[] {
         return;
       }
       case ts.SyntaxKind.VariableDeclaration:
-        variableDeclaration(n as ts.VariableDeclaration);
+        variableDeclaration(n as TS.VariableDeclaration);
         break;
       case ts.SyntaxKind.CallExpression:
-        callExpression(n as ts.CallExpression);
+        callExpression(n as TS.CallExpression);
         break;
       case ts.SyntaxKind.NewExpression:
-        if (isLocalStrategy(n as ts.NewExpression)) definesOwnLogin = true;
+        if (isLocalStrategy(n as TS.NewExpression)) definesOwnLogin = true;
         break;
       case ts.SyntaxKind.PropertyAccessExpression:
       case ts.SyntaxKind.ElementAccessExpression: {
         // Only `<x>.env.NAME` / `<x>.env['NAME']` can be env reads: skip the rest cheaply.
-        const holder = (n as ts.PropertyAccessExpression | ts.ElementAccessExpression).expression;
+        const holder = (n as TS.PropertyAccessExpression | TS.ElementAccessExpression).expression;
         if (!ts.isPropertyAccessExpression(holder) || holder.name.text !== 'env') break;
-        const env = envNameOf(n as ts.Expression);
+        const env = envNameOf(n as TS.Expression);
         if (env) facts.push({ kind: 'env-read', span: spanOf(sf, n), name: env });
         break;
       }
       case ts.SyntaxKind.StringLiteral:
       case ts.SyntaxKind.NoSubstitutionTemplateLiteral: {
-        const lit = n as ts.StringLiteralLike;
+        const lit = n as TS.StringLiteralLike;
         const secret = secretOfLiteral(lit);
         if (secret) {
           const where = whereOf(sf, path, lit);
@@ -116,7 +116,7 @@ export function analyzeScript(sf: ts.SourceFile, input: ScriptInput): Fact[] {
         break;
       }
       case ts.SyntaxKind.Identifier: {
-        const t = (n as ts.Identifier).text;
+        const t = (n as TS.Identifier).text;
         if (AXEPTIO_NAME.test(t)) axeptioIdentifiers.add(t);
         break;
       }
@@ -127,7 +127,7 @@ export function analyzeScript(sf: ts.SourceFile, input: ScriptInput): Fact[] {
         break;
       case ts.SyntaxKind.ClassDeclaration:
       case ts.SyntaxKind.ClassExpression:
-        for (const { node, route } of nestRoutesOf(n as ts.ClassLikeDeclaration)) {
+        for (const { node, route } of nestRoutesOf(n as TS.ClassLikeDeclaration)) {
           facts.push({ ...route, span: spanOf(sf, node) });
           if (OWN_LOGIN_PATH.test(route.path)) definesOwnLogin = true;
         }
@@ -136,7 +136,7 @@ export function analyzeScript(sf: ts.SourceFile, input: ScriptInput): Fact[] {
     n.forEachChild(visit);
   };
 
-  const variableDeclaration = (d: ts.VariableDeclaration): void => {
+  const variableDeclaration = (d: TS.VariableDeclaration): void => {
     if (!d.initializer) return;
     const req = requiredModule(d.initializer);
     if (req) {
@@ -160,7 +160,7 @@ export function analyzeScript(sf: ts.SourceFile, input: ScriptInput): Fact[] {
     }
   };
 
-  const callExpression = (call: ts.CallExpression): void => {
+  const callExpression = (call: TS.CallExpression): void => {
     const env = ts.isPropertyAccessExpression(call.expression) && call.expression.name.text === 'get' ? envNameOf(call) : undefined;
     if (env) {
       facts.push({ kind: 'env-read', span: spanOf(sf, call), name: env });
@@ -191,7 +191,7 @@ export function analyzeScript(sf: ts.SourceFile, input: ScriptInput): Fact[] {
   const axeptioImports = importedModules.filter((m) => AXEPTIO_MODULE.test(m));
   const fileLevel: Evidence[] = axeptioImports.map((m) => ({ weight: 'strong', text: `import ${m} in ${path}` }));
 
-  const contextOf = (node: ts.Node): RequestContext => {
+  const contextOf = (node: TS.Node): RequestContext => {
     const named = enclosingNamedFunction(node);
     return {
       ...(named ? { enclosingFunction: named.name } : {}),
@@ -230,7 +230,7 @@ export function analyzeScript(sf: ts.SourceFile, input: ScriptInput): Fact[] {
 
   // perRequest: inside a request interceptor, a header getter, or a (non-caching) function called before other requests.
   const requestNodes = requestFacts.map((r) => r.draft.node);
-  const perRequestAt = (node: ts.Node): boolean => {
+  const perRequestAt = (node: TS.Node): boolean => {
     if (inRequestInterceptor(node)) return true;
     const fn = enclosingFunction(node);
     if (!fn || storesToken(fn)) return false;
@@ -279,7 +279,7 @@ export function analyzeScript(sf: ts.SourceFile, input: ScriptInput): Fact[] {
     const context = contextOf(node);
     if (perRequestAt(node)) context.perRequest = true;
     const objArgs = node.arguments.filter((a) => ts.isObjectLiteralExpression(unwrap(a)));
-    if (objArgs.some((a) => (unwrap(a) as ts.ObjectLiteralExpression).properties.some((p) => (ts.isPropertyAssignment(p) && isInteractiveValue(p.initializer)) || (ts.isShorthandPropertyAssignment(p) && isInteractiveValue(p.name)))))
+    if (objArgs.some((a) => (unwrap(a) as TS.ObjectLiteralExpression).properties.some((p) => (ts.isPropertyAssignment(p) && isInteractiveValue(p.initializer)) || (ts.isShorthandPropertyAssignment(p) && isInteractiveValue(p.name)))))
       context.interactive = true;
     facts.push({ ...fact, context });
   }
@@ -298,8 +298,8 @@ export function analyzeScript(sf: ts.SourceFile, input: ScriptInput): Fact[] {
 }
 
 /** Per-function answers: in bundles every request sits in one giant function, walked once, not per request. */
-function memo(compute: (fn: ts.Node) => boolean): (fn: ts.Node) => boolean {
-  const cache = new WeakMap<ts.Node, boolean>();
+function memo(compute: (fn: TS.Node) => boolean): (fn: TS.Node) => boolean {
+  const cache = new WeakMap<TS.Node, boolean>();
   return (fn) => {
     let v = cache.get(fn);
     if (v === undefined) cache.set(fn, (v = compute(fn)));
@@ -308,9 +308,9 @@ function memo(compute: (fn: ts.Node) => boolean): (fn: ts.Node) => boolean {
 }
 
 /** Does a function keep a token in module-level or class state (`cached = res.data.token`, `this.token = ...`)? */
-const storesToken = memo((fn: ts.Node): boolean => {
+const storesToken = memo((fn: TS.Node): boolean => {
   let found = false;
-  const visit = (n: ts.Node): void => {
+  const visit = (n: TS.Node): void => {
     if (found) return;
     if (ts.isBinaryExpression(n) && (n.operatorToken.kind === ts.SyntaxKind.EqualsToken || n.operatorToken.kind === ts.SyntaxKind.QuestionQuestionEqualsToken || n.operatorToken.kind === ts.SyntaxKind.BarBarEqualsToken)) {
       const { root, members } = accessChain(n.left);
@@ -330,9 +330,9 @@ const storesToken = memo((fn: ts.Node): boolean => {
 });
 
 /** Does a function return request headers/config carrying a bearer (`return { Authorization: 'Bearer ' + t }`)? */
-const buildsAuthHeaders = memo((fn: ts.Node): boolean => {
+const buildsAuthHeaders = memo((fn: TS.Node): boolean => {
   let found = false;
-  const visit = (n: ts.Node): void => {
+  const visit = (n: TS.Node): void => {
     if (found) return;
     if (n !== fn && ts.isFunctionLike(n)) return;
     const returned = ts.isReturnStatement(n) ? n.expression : ts.isArrowFunction(n) && n === fn && !ts.isBlock(n.body) ? n.body : undefined;
@@ -350,7 +350,7 @@ const buildsAuthHeaders = memo((fn: ts.Node): boolean => {
   return found;
 });
 
-function isWithin(node: ts.Node, container: ts.Node): boolean {
-  for (let n: ts.Node | undefined = node; n; n = n.parent) if (n === container) return true;
+function isWithin(node: TS.Node, container: TS.Node): boolean {
+  for (let n: TS.Node | undefined = node; n; n = n.parent) if (n === container) return true;
   return false;
 }

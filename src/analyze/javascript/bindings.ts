@@ -3,7 +3,7 @@
  * literals flattened into members), re-exports, CommonJS exports, and HTTP client instances
  * (`axios.create`, `got.extend`, `ky.create`, `axios.defaults`), with their local evidence.
  */
-import { ts } from 'ts-morph';
+import { ts, type TS } from './typescript.js';
 import type { BindingFact, Evidence, SymbolicValue } from '../../facts/types.js';
 import { type FoldNotes, fold } from './fold.js';
 import { AXEPTIO_NAME, valueEvidence } from './evidence.js';
@@ -15,14 +15,14 @@ export interface ExportsInfo {
   /** Local name → names it is exported under. */
   byLocal: Map<string, Set<string>>;
   /** Exported values with no local binding (`export default {...}`, `exports.X = '...'`, re-exports). */
-  inline: Array<{ name: string; node: ts.Node; expr?: ts.Expression; value?: SymbolicValue }>;
+  inline: Array<{ name: string; node: TS.Node; expr?: TS.Expression; value?: SymbolicValue }>;
 }
 
-const isExported = (n: ts.Node): boolean => ts.canHaveModifiers(n) && !!ts.getModifiers(n)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
-const isDefault = (n: ts.Node): boolean => ts.canHaveModifiers(n) && !!ts.getModifiers(n)?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
+const isExported = (n: TS.Node): boolean => ts.canHaveModifiers(n) && !!ts.getModifiers(n)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+const isDefault = (n: TS.Node): boolean => ts.canHaveModifiers(n) && !!ts.getModifiers(n)?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
 
 /** Everything the file exports, ESM and CommonJS. */
-export function collectExports(sf: ts.SourceFile): ExportsInfo {
+export function collectExports(sf: TS.SourceFile): ExportsInfo {
   const info: ExportsInfo = { byLocal: new Map(), inline: [] };
   const add = (local: string, as: string): void => {
     let set = info.byLocal.get(local);
@@ -52,7 +52,7 @@ export function collectExports(sf: ts.SourceFile): ExportsInfo {
   return info;
 }
 
-function commonJsExport(assign: ts.BinaryExpression, info: ExportsInfo, add: (local: string, as: string) => void): void {
+function commonJsExport(assign: TS.BinaryExpression, info: ExportsInfo, add: (local: string, as: string) => void): void {
   const { root, members } = accessChain(assign.left);
   if (!ts.isIdentifier(root) || resolve(root)) return;
   let name: string | undefined;
@@ -78,13 +78,13 @@ function commonJsExport(assign: ts.BinaryExpression, info: ExportsInfo, add: (lo
   else if (!ts.isFunctionLike(right)) info.inline.push({ name, node: assign, expr: right });
 }
 
-function boundIdentifiers(name: ts.BindingName): string[] {
+function boundIdentifiers(name: TS.BindingName): string[] {
   if (ts.isIdentifier(name)) return [name.text];
   return name.elements.flatMap((el) => (ts.isBindingElement(el) ? boundIdentifiers(el.name) : []));
 }
 
 /** Value or flattened members of an initializer; undefined parts when nothing useful is known. */
-function valueOf(expr: ts.Expression, notes: FoldNotes): { value?: SymbolicValue; members?: Record<string, SymbolicValue> } {
+function valueOf(expr: TS.Expression, notes: FoldNotes): { value?: SymbolicValue; members?: Record<string, SymbolicValue> } {
   const e = unwrap(expr);
   if (requiredModule(e) || ts.isFunctionLike(e) || ts.isClassExpression(e) || ts.isArrayLiteralExpression(e)) return {};
   if (ts.isObjectLiteralExpression(e)) {
@@ -96,12 +96,12 @@ function valueOf(expr: ts.Expression, notes: FoldNotes): { value?: SymbolicValue
   return value.every((p) => p.kind === 'unknown') ? {} : { value };
 }
 
-function flatten(obj: ts.ObjectLiteralExpression, prefix: string, out: Record<string, SymbolicValue>, notes: FoldNotes, depth: number): void {
+function flatten(obj: TS.ObjectLiteralExpression, prefix: string, out: Record<string, SymbolicValue>, notes: FoldNotes, depth: number): void {
   if (depth > 6) return;
   for (const p of obj.properties) {
     const key = ts.isShorthandPropertyAssignment(p) ? p.name.text : ts.isPropertyAssignment(p) ? propertyNameText(p.name) : undefined;
     if (!key) continue;
-    const v = unwrap(ts.isShorthandPropertyAssignment(p) ? p.name : (p as ts.PropertyAssignment).initializer);
+    const v = unwrap(ts.isShorthandPropertyAssignment(p) ? p.name : (p as TS.PropertyAssignment).initializer);
     if (ts.isObjectLiteralExpression(v)) flatten(v, `${prefix}${key}.`, out, notes, depth + 1);
     else if (!ts.isFunctionLike(v) && !ts.isArrayLiteralExpression(v)) {
       const value = fold(v, notes);
@@ -111,10 +111,10 @@ function flatten(obj: ts.ObjectLiteralExpression, prefix: string, out: Record<st
 }
 
 /** BindingFacts: exported module-level values, re-exports, CommonJS exports and client instances. */
-export function bindingFacts(sf: ts.SourceFile, path: string, exportsInfo: ExportsInfo, reg: InstanceRegistry): BindingFact[] {
+export function bindingFacts(sf: TS.SourceFile, path: string, exportsInfo: ExportsInfo, reg: InstanceRegistry): BindingFact[] {
   const facts: BindingFact[] = [];
   const instanceByNode = new Map(reg.all.map((i) => [i.node, i]));
-  const evidenceFor = (name: string, node: ts.Node, parts: Array<SymbolicValue | undefined>, notes: FoldNotes): Evidence[] => {
+  const evidenceFor = (name: string, node: TS.Node, parts: Array<SymbolicValue | undefined>, notes: FoldNotes): Evidence[] => {
     const where = whereOf(sf, path, node);
     const ev: Evidence[] = [];
     if (AXEPTIO_NAME.test(name)) ev.push({ weight: 'strong', text: `identifier ${name} in ${where}` });

@@ -3,7 +3,7 @@
  * `(await res.json()).access_token`, `.then(r => r.data.token)`, `const { token } = await ...`),
  * and whether the token is parked in module/class state without expiry tracking.
  */
-import { ts } from 'ts-morph';
+import { ts, type TS } from './typescript.js';
 import { referencesTo, resolve, scopeOf } from './scope.js';
 import { accessChain, enclosingFunction, propertyNameText, unwrap } from './source.js';
 
@@ -13,7 +13,7 @@ export const TOKEN_FIELDS = ['token', 'access_token', 'accessToken', 'jwt', 'id_
 const MAX_DEPTH = 8;
 
 /** Property names read from the value of `expr` (its result, followed through awaits, callbacks, variables). */
-export function fieldsReadFrom(expr: ts.Expression): Set<string> {
+export function fieldsReadFrom(expr: TS.Expression): Set<string> {
   const out = new Set<string>();
   track(expr, out, 0, new Set());
   return out;
@@ -24,7 +24,7 @@ export function responseTokenField(fields: Set<string>): string | undefined {
   return TOKEN_FIELDS.find((f) => fields.has(f));
 }
 
-function track(node: ts.Expression, out: Set<string>, depth: number, seen: Set<ts.Node>): void {
+function track(node: TS.Expression, out: Set<string>, depth: number, seen: Set<TS.Node>): void {
   if (depth > MAX_DEPTH || seen.has(node)) return;
   seen.add(node);
   const p = node.parent;
@@ -35,7 +35,7 @@ function track(node: ts.Expression, out: Set<string>, depth: number, seen: Set<t
   if (ts.isCallExpression(p) && p.arguments[0] === node && ts.isIdentifier(p.expression) && /^(firstValueFrom|lastValueFrom)$/.test(p.expression.text))
     return track(p, out, depth + 1, seen);
   if ((ts.isPropertyAccessExpression(p) || ts.isElementAccessExpression(p)) && p.expression === node) {
-    const name = ts.isPropertyAccessExpression(p) ? p.name.text : ts.isStringLiteralLike(unwrap(p.argumentExpression)) ? (unwrap(p.argumentExpression) as ts.StringLiteralLike).text : undefined;
+    const name = ts.isPropertyAccessExpression(p) ? p.name.text : ts.isStringLiteralLike(unwrap(p.argumentExpression)) ? (unwrap(p.argumentExpression) as TS.StringLiteralLike).text : undefined;
     if (!name) return;
     const call = p.parent;
     if (ts.isCallExpression(call) && call.expression === p) {
@@ -71,7 +71,7 @@ function track(node: ts.Expression, out: Set<string>, depth: number, seen: Set<t
   }
 }
 
-function trackBinding(name: ts.BindingName, out: Set<string>, depth: number, seen: Set<ts.Node>): void {
+function trackBinding(name: TS.BindingName, out: Set<string>, depth: number, seen: Set<TS.Node>): void {
   if (ts.isIdentifier(name)) {
     const d = resolve(name);
     if (d) for (const ref of referencesTo(d, scopeOf(d))) track(ref, out, depth + 1, seen);
@@ -86,26 +86,26 @@ function trackBinding(name: ts.BindingName, out: Set<string>, depth: number, see
   }
 }
 
-function trackCallbackParam(cb: ts.Expression, out: Set<string>, depth: number, seen: Set<ts.Node>): void {
+function trackCallbackParam(cb: TS.Expression, out: Set<string>, depth: number, seen: Set<TS.Node>): void {
   if (!(ts.isArrowFunction(cb) || ts.isFunctionExpression(cb))) return;
   const param = cb.parameters[0];
   if (param) trackBinding(param.name, out, depth + 1, seen);
 }
 
 /** Calls in the same file of a named function (`getToken()`, `this.getToken()`), as expressions. */
-export function callsOf(fn: ts.SignatureDeclaration): ts.CallExpression[] {
+export function callsOf(fn: TS.SignatureDeclaration): TS.CallExpression[] {
   const name = fnLocalName(fn);
   return name ? (callIndexOf(fn.getSourceFile()).get(name) ?? []) : [];
 }
 
-const callIndexes = new WeakMap<ts.SourceFile, Map<string, ts.CallExpression[]>>();
+const callIndexes = new WeakMap<TS.SourceFile, Map<string, TS.CallExpression[]>>();
 
 /** Every call of the file by the name it calls (`f()`, `this.f()`, `obj.f()` → 'f'), built once per file. */
-function callIndexOf(sf: ts.SourceFile): Map<string, ts.CallExpression[]> {
+function callIndexOf(sf: TS.SourceFile): Map<string, TS.CallExpression[]> {
   let index = callIndexes.get(sf);
   if (index) return index;
-  const built = new Map<string, ts.CallExpression[]>();
-  const visit = (n: ts.Node): void => {
+  const built = new Map<string, TS.CallExpression[]>();
+  const visit = (n: TS.Node): void => {
     if (ts.isCallExpression(n)) {
       const callee = n.expression;
       const called = ts.isIdentifier(callee)
@@ -127,7 +127,7 @@ function callIndexOf(sf: ts.SourceFile): Map<string, ts.CallExpression[]> {
 }
 
 /** The name a function is called by within its file (`getToken` for `async getToken()` or `const getToken = () => ...`). */
-export function fnLocalName(fn: ts.Node): string | undefined {
+export function fnLocalName(fn: TS.Node): string | undefined {
   if ((ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn)) && fn.name) return fn.name.text;
   if (ts.isMethodDeclaration(fn)) return propertyNameText(fn.name);
   const p = fn.parent;
@@ -137,9 +137,9 @@ export function fnLocalName(fn: ts.Node): string | undefined {
 }
 
 /** Does the function park a value in module-level or class state (`cachedToken = ...`, `this.token = ...`)? */
-export function storesInOuterState(fn: ts.Node): boolean {
+export function storesInOuterState(fn: TS.Node): boolean {
   let found = false;
-  const visit = (n: ts.Node): void => {
+  const visit = (n: TS.Node): void => {
     if (found) return;
     if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
       const { root, members } = accessChain(n.left);

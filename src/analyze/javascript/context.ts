@@ -1,5 +1,5 @@
 /** Where a request sits: browser code, a test, a human-driven login, a per-request helper. */
-import { ts } from 'ts-morph';
+import { ts, type TS } from './typescript.js';
 import { resolve } from './scope.js';
 import { accessChain, unwrap } from './source.js';
 
@@ -24,7 +24,7 @@ export function isBrowserFile(path: string, kind: string, text: string, imports:
 }
 
 /** Inside a describe/it/test callback? */
-export function inTestBlock(node: ts.Node): boolean {
+export function inTestBlock(node: TS.Node): boolean {
   for (let n = node.parent; n; n = n.parent) {
     if (ts.isCallExpression(n)) {
       const { root, members } = accessChain(n.expression);
@@ -39,7 +39,7 @@ const HUMAN_SOURCE =
   /\b(?:e|ev|evt|event)\.(?:target|currentTarget)\b|\bthis\.\w*[fF]orm\b|\b\w*[fF]orm(?:Data|Values|State)?\.(?:value|values|get|email|username|password)\b|\bprompt\s*\(|\b(?:req|request)\.body\b|\bctx\.request\.body\b|\banswers?\.\w|\bvalues\.\w|\binquirer\b|\breadline\w*\.question|\brl\.question|\.question\s*\(|\bgetElementById\b|\bquerySelector\b|\brefs?\.\w+\.value\b|\$refs\b/;
 
 /** Do the credential values come from a human (form state, event target, prompt, readline, req.body)? */
-export function isInteractiveValue(expr: ts.Expression, depth = 0): boolean {
+export function isInteractiveValue(expr: TS.Expression, depth = 0): boolean {
   if (depth > 6) return false;
   const e = unwrap(expr);
   if (HUMAN_SOURCE.test(e.getText())) return true;
@@ -61,7 +61,7 @@ export function isInteractiveValue(expr: ts.Expression, depth = 0): boolean {
 }
 
 /** Inside an axios request interceptor or an Angular HttpInterceptor's intercept()? */
-export function inRequestInterceptor(node: ts.Node): boolean {
+export function inRequestInterceptor(node: TS.Node): boolean {
   for (let n = node.parent; n; n = n.parent) {
     if (ts.isCallExpression(n) && accessChain(n.expression).members.join('.').endsWith('interceptors.request.use')) return true;
     if (ts.isMethodDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === 'intercept') return true;
@@ -72,7 +72,7 @@ export function inRequestInterceptor(node: ts.Node): boolean {
 const ITERATING_CALLS = new Set(['forEach', 'map', 'flatMap', 'reduce', 'filter', 'some', 'every', 'mapSeries', 'eachSeries', 'each']);
 
 /** Inside a loop, an iteration callback (`items.forEach`, `Promise.all(xs.map(...))`) or a self-recursive function. */
-export function inLoop(node: ts.Node): boolean {
+export function inLoop(node: TS.Node): boolean {
   for (let n = node.parent; n; n = n.parent) {
     if (ts.isForStatement(n) || ts.isForOfStatement(n) || ts.isForInStatement(n) || ts.isWhileStatement(n) || ts.isDoStatement(n)) return true;
     if (ts.isFunctionLike(n)) {
@@ -86,11 +86,11 @@ export function inLoop(node: ts.Node): boolean {
   return false;
 }
 
-function isSelfRecursive(fn: ts.Node): boolean {
+function isSelfRecursive(fn: TS.Node): boolean {
   const name = (ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn)) && fn.name ? fn.name.text : ts.isMethodDeclaration(fn) && ts.isIdentifier(fn.name) ? fn.name.text : undefined;
   if (!name) return false;
   let found = false;
-  const visit = (n: ts.Node): void => {
+  const visit = (n: TS.Node): void => {
     if (found) return;
     if (ts.isCallExpression(n)) {
       const { root, members } = accessChain(n.expression);

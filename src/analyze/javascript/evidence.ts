@@ -1,5 +1,5 @@
 /** Local evidence: what in this file ties a request or binding to Axeptio, or points elsewhere. */
-import { ts } from 'ts-morph';
+import { ts, type TS } from './typescript.js';
 import type { Evidence, SymbolicValue } from '../../facts/types.js';
 import { redact } from '../../findings/redact.js';
 import { knownText } from './fold.js';
@@ -32,9 +32,9 @@ export function valueEvidence(value: SymbolicValue | undefined, where: string, v
 }
 
 /** Axeptio-named identifiers around a node: enclosing functions, classes, the variable or property it is assigned to. */
-export function namesAround(node: ts.Node): string[] {
+export function namesAround(node: TS.Node): string[] {
   const names: string[] = [];
-  for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
+  for (let n: TS.Node | undefined = node.parent; n; n = n.parent) {
     if (ts.isFunctionLike(n)) {
       const name = functionName(n);
       if (name) names.push(name);

@@ -6,7 +6,7 @@
  * `process.env.X || 'default'` folds to the default text (it names the real host, which is what
  * the rules need) and records `X` in `FoldNotes.envDefaults` so evidence can mention the variable.
  */
-import { ts } from 'ts-morph';
+import { ts, type TS } from './typescript.js';
 import type { SymbolicValue, ValuePart } from '../../facts/types.js';
 import { redact } from '../../findings/redact.js';
 import { type Decl, type PathStep, moduleOf, requiredModule, resolve } from './scope.js';
@@ -20,7 +20,7 @@ export interface FoldNotes {
 const MAX_DEPTH = 12;
 
 /** Fold an expression into value parts (adjacent text merged, empty text dropped). */
-export function fold(expr: ts.Expression, notes?: FoldNotes): SymbolicValue {
+export function fold(expr: TS.Expression, notes?: FoldNotes): SymbolicValue {
   return normalize(foldAt(expr, 0, notes));
 }
 
@@ -35,7 +35,7 @@ export function knownText(value: SymbolicValue): string {
 }
 
 /** Env variable read by an expression (`process.env.X`, `process.env['X']`, `import.meta.env.X`, `Deno.env.get('X')`, `Bun.env.X`). */
-export function envNameOf(expr: ts.Expression): string | undefined {
+export function envNameOf(expr: TS.Expression): string | undefined {
   const e = unwrap(expr);
   if (ts.isCallExpression(e)) {
     const { root, members } = accessChain(e.expression);
@@ -51,7 +51,7 @@ export function envNameOf(expr: ts.Expression): string | undefined {
 }
 
 /** True for `process.env`, `import.meta.env`, `Bun.env` given as root + members. */
-export function isEnvObject(root: ts.Expression, members: readonly string[]): boolean {
+export function isEnvObject(root: TS.Expression, members: readonly string[]): boolean {
   const m = members.join('.');
   if (ts.isIdentifier(root) && (root.text === 'process' || root.text === 'Bun') && m === 'env') return !resolve(root);
   if (ts.isMetaProperty(root) && m === 'env') return true;
@@ -65,7 +65,7 @@ function redactShort(text: string): string {
   return MAYBE_SECRET.test(text) ? redact(text) : text;
 }
 
-function foldAt(expr: ts.Expression, depth: number, notes?: FoldNotes): ValuePart[] {
+function foldAt(expr: TS.Expression, depth: number, notes?: FoldNotes): ValuePart[] {
   const e = unwrap(expr);
   const unknown = (): ValuePart[] => [{ kind: 'unknown', text: redactShort(shortText(e.getSourceFile(), e)) }];
   if (depth > MAX_DEPTH) return unknown();
@@ -103,9 +103,9 @@ function foldAt(expr: ts.Expression, depth: number, notes?: FoldNotes): ValuePar
   return unknown();
 }
 
-function plusOperands(e: ts.BinaryExpression): ts.Expression[] {
-  const out: ts.Expression[] = [];
-  let cur: ts.Expression = e;
+function plusOperands(e: TS.BinaryExpression): TS.Expression[] {
+  const out: TS.Expression[] = [];
+  let cur: TS.Expression = e;
   while (ts.isBinaryExpression(cur) && cur.operatorToken.kind === ts.SyntaxKind.PlusToken) {
     out.unshift(cur.right);
     cur = unwrapParens(cur.left);
@@ -114,12 +114,12 @@ function plusOperands(e: ts.BinaryExpression): ts.Expression[] {
   return out;
 }
 
-function unwrapParens(e: ts.Expression): ts.Expression {
+function unwrapParens(e: TS.Expression): TS.Expression {
   return ts.isParenthesizedExpression(e) ? unwrapParens(e.expression) : e;
 }
 
 /** `a || b` / `a ?? b`: prefer the literal fallback of an env read (it names the real host). */
-function foldDefault(e: ts.BinaryExpression, depth: number, notes?: FoldNotes): ValuePart[] {
+function foldDefault(e: TS.BinaryExpression, depth: number, notes?: FoldNotes): ValuePart[] {
   const left = foldAt(e.left, depth + 1, notes);
   const right = foldAt(e.right, depth + 1, notes);
   const leftEnv = left.length === 1 && left[0]!.kind === 'env' ? left[0]!.name : undefined;
@@ -132,7 +132,7 @@ function foldDefault(e: ts.BinaryExpression, depth: number, notes?: FoldNotes): 
 }
 
 /** Fold `root.members...`: follow consts, object literals, imports; undefined when nothing is known. */
-function foldMember(root: ts.Expression, members: string[], depth: number, notes?: FoldNotes): ValuePart[] | undefined {
+function foldMember(root: TS.Expression, members: string[], depth: number, notes?: FoldNotes): ValuePart[] | undefined {
   const r = unwrap(root);
   if (depth > MAX_DEPTH) return undefined;
   if (ts.isObjectLiteralExpression(r)) {
@@ -160,12 +160,12 @@ function foldMember(root: ts.Expression, members: string[], depth: number, notes
   return undefined;
 }
 
-function isEnvChain(e: ts.PropertyAccessExpression): boolean {
+function isEnvChain(e: TS.PropertyAccessExpression): boolean {
   const { root, members } = accessChain(e);
   return isEnvObject(root, members);
 }
 
-function foldIdentifier(id: ts.Identifier, members: string[], depth: number, notes?: FoldNotes): ValuePart[] | undefined {
+function foldIdentifier(id: TS.Identifier, members: string[], depth: number, notes?: FoldNotes): ValuePart[] | undefined {
   if (id.text === 'undefined') return undefined;
   const decl = resolve(id);
   const ref = (): ValuePart[] => {
@@ -200,8 +200,8 @@ function foldIdentifier(id: ts.Identifier, members: string[], depth: number, not
 }
 
 /** `this.baseUrl`: a class property initializer or a constructor assignment. */
-function foldThisMember(thisNode: ts.Expression, members: string[], depth: number, notes?: FoldNotes): ValuePart[] | undefined {
-  let cls: ts.Node | undefined = thisNode.parent;
+function foldThisMember(thisNode: TS.Expression, members: string[], depth: number, notes?: FoldNotes): ValuePart[] | undefined {
+  let cls: TS.Node | undefined = thisNode.parent;
   while (cls && !ts.isClassLike(cls)) cls = cls.parent;
   if (!cls || !ts.isClassLike(cls)) return undefined;
   const [first, ...rest] = members;
@@ -210,7 +210,7 @@ function foldThisMember(thisNode: ts.Expression, members: string[], depth: numbe
 }
 
 /** The value a class gives `this.<name>`: property initializer, or `this.name = x` in the constructor. */
-export function classMemberValue(cls: ts.ClassLikeDeclaration, name: string): ts.Expression | undefined {
+export function classMemberValue(cls: TS.ClassLikeDeclaration, name: string): TS.Expression | undefined {
   for (const m of cls.members) {
     if (ts.isPropertyDeclaration(m) && m.initializer && ts.isIdentifier(m.name) && m.name.text === name) return m.initializer;
   }
@@ -228,7 +228,7 @@ export function classMemberValue(cls: ts.ClassLikeDeclaration, name: string): ts
 
 const PATH_JOIN_MODULES = new Set(['path', 'node:path', 'path/posix', 'node:path/posix', 'url-join', 'proper-url-join', 'urljoin']);
 
-function foldCall(e: ts.CallExpression, depth: number, notes?: FoldNotes): ValuePart[] | undefined {
+function foldCall(e: TS.CallExpression, depth: number, notes?: FoldNotes): ValuePart[] | undefined {
   const env = envNameOf(e);
   if (env) return [{ kind: 'env', name: env }];
   const callee = unwrap(e.expression);
@@ -267,7 +267,7 @@ function foldCall(e: ts.CallExpression, depth: number, notes?: FoldNotes): Value
   return undefined;
 }
 
-function resolveArray(expr: ts.Expression): ts.ArrayLiteralExpression | undefined {
+function resolveArray(expr: TS.Expression): TS.ArrayLiteralExpression | undefined {
   const e = unwrap(expr);
   if (ts.isArrayLiteralExpression(e)) return e;
   if (ts.isIdentifier(e)) {
@@ -280,7 +280,7 @@ function resolveArray(expr: ts.Expression): ts.ArrayLiteralExpression | undefine
   return undefined;
 }
 
-function isPathJoin(root: ts.Expression, members: string[]): boolean {
+function isPathJoin(root: TS.Expression, members: string[]): boolean {
   if (!ts.isIdentifier(root)) return false;
   const mod = moduleOf(root);
   const m = members.join('.');
@@ -303,7 +303,7 @@ function joinPaths(parts: ValuePart[][]): ValuePart[] {
 }
 
 /** `new URL(path, base)` as one value: an absolute path replaces the base's path. */
-function foldNewUrl(e: ts.NewExpression, depth: number, notes?: FoldNotes): ValuePart[] | undefined {
+function foldNewUrl(e: TS.NewExpression, depth: number, notes?: FoldNotes): ValuePart[] | undefined {
   if (!ts.isIdentifier(e.expression) || e.expression.text !== 'URL' || !e.arguments?.length) return undefined;
   const path = foldAt(e.arguments[0]!, depth + 1, notes);
   if (e.arguments.length < 2) return path;

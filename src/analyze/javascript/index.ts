@@ -3,7 +3,7 @@
  * parse once with the TypeScript parser, emit facts; on syntax errors keep the error-tolerant
  * tree's facts and add a lexical pass so a broken file is never silently clean.
  */
-import { ts } from 'ts-morph';
+import { rememberCompiledTypeScript, ts } from './typescript.js';
 import type { Fact, RequestFact, Span } from '../../facts/types.js';
 import type { Analyzer, AnalyzerInput, AnalyzerOutput } from '../types.js';
 import { analyzeScript } from './analyze-script.js';
@@ -50,6 +50,7 @@ export function analyzeJavaScript(input: AnalyzerInput): AnalyzerOutput {
     errors.push(`analysis failed: ${reason}; scanned lexically`);
     lexical = true;
   }
+  rememberCompiledTypeScript();
   const diagnostics = parseDiagnostics(sf);
   if (diagnostics.length) {
     const d = diagnostics[0]!;

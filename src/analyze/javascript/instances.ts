@@ -4,7 +4,7 @@
  * `axios.defaults.baseURL = ...`, `axios.defaults.headers.common.Authorization = ...`, and request
  * interceptors that set headers (`api.interceptors.request.use(cfg => { cfg.headers.Authorization = ... })`).
  */
-import { ts } from 'ts-morph';
+import { ts, type TS } from './typescript.js';
 import type { SymbolicValue } from '../../facts/types.js';
 import { type FoldNotes, fold } from './fold.js';
 import { configProperty, headersOf } from './payload.js';
@@ -16,7 +16,7 @@ export interface Instance {
   /** Local name (`api`, `this.client`, `axios.defaults` for the library's global defaults). */
   name: string;
   /** Declaring node (for spans and export lookup). */
-  node: ts.Node;
+  node: TS.Node;
   decl?: Decl;
   base?: SymbolicValue;
   headers: Record<string, SymbolicValue>;
@@ -48,7 +48,7 @@ export function factoryLibraryOf(from: string): string | undefined {
 }
 
 /** The library a bare identifier denotes (`axios` imported or global in browser code). */
-export function libraryOfIdentifier(id: ts.Identifier): string | undefined {
+export function libraryOfIdentifier(id: TS.Identifier): string | undefined {
   const mod = moduleOf(id);
   if (mod) return factoryLibraryOf(mod.from);
   if (!resolve(id) && id.text === 'axios') return 'axios';
@@ -56,7 +56,7 @@ export function libraryOfIdentifier(id: ts.Identifier): string | undefined {
 }
 
 /** `axios.create({...})` → library and config, when `expr` is such a factory call (also chained `.extend`). */
-export function factoryCall(expr: ts.Expression): { library: string; config?: ts.Expression; parent?: ts.Expression } | undefined {
+export function factoryCall(expr: TS.Expression): { library: string; config?: TS.Expression; parent?: TS.Expression } | undefined {
   const e = unwrap(expr);
   if (!ts.isCallExpression(e)) return undefined;
   const { root, members } = accessChain(e.expression);
@@ -69,9 +69,9 @@ export function factoryCall(expr: ts.Expression): { library: string; config?: ts
 }
 
 /** Collect every instance, default and interceptor of the file. */
-export function collectInstances(sf: ts.SourceFile): InstanceRegistry {
+export function collectInstances(sf: TS.SourceFile): InstanceRegistry {
   const reg: InstanceRegistry = { byDecl: new Map(), byClassMember: new Map(), defaults: new Map(), all: [] };
-  const make = (library: string, name: string, node: ts.Node, config: ts.Expression | undefined, decl?: Decl): Instance => {
+  const make = (library: string, name: string, node: TS.Node, config: TS.Expression | undefined, decl?: Decl): Instance => {
     const notes: FoldNotes = { envDefaults: [] };
     const baseExpr = configProperty(config, ...FACTORIES[library]!.base);
     const inst: Instance = {
@@ -86,7 +86,7 @@ export function collectInstances(sf: ts.SourceFile): InstanceRegistry {
     reg.all.push(inst);
     return inst;
   };
-  const visit = (n: ts.Node): void => {
+  const visit = (n: TS.Node): void => {
     if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer) {
       const f = factoryCall(n.initializer);
       const decl = f && resolve(n.name);
@@ -105,7 +105,7 @@ export function collectInstances(sf: ts.SourceFile): InstanceRegistry {
     }
     n.forEachChild(visit);
   };
-  const assignment = (n: ts.BinaryExpression): void => {
+  const assignment = (n: TS.BinaryExpression): void => {
     const { root, members } = accessChain(n.left);
     // this.client = axios.create(...)
     if (root.kind === ts.SyntaxKind.ThisKeyword && members.length === 1) {
@@ -127,7 +127,7 @@ export function collectInstances(sf: ts.SourceFile): InstanceRegistry {
       else Object.assign(owner.headers, headersOf(n.right, owner.notes) ?? {});
     }
   };
-  const interceptor = (call: ts.CallExpression): void => {
+  const interceptor = (call: TS.CallExpression): void => {
     const { root, members } = accessChain(call.expression);
     if (members.join('.') !== 'interceptors.request.use' || !ts.isIdentifier(root)) return;
     const owner = instanceForIdentifier(reg, root) ?? defaultsFor(reg, root, call);
@@ -136,7 +136,7 @@ export function collectInstances(sf: ts.SourceFile): InstanceRegistry {
     const param = fn.parameters[0];
     if (!param || !ts.isIdentifier(param.name)) return;
     const cfgName = param.name.text;
-    const scan = (n: ts.Node): void => {
+    const scan = (n: TS.Node): void => {
       if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
         const chain = accessChain(n.left);
         if (ts.isIdentifier(chain.root) && chain.root.text === cfgName && chain.members[0] === 'headers' && chain.members.length >= 2) {
@@ -157,12 +157,12 @@ export function collectInstances(sf: ts.SourceFile): InstanceRegistry {
   return reg;
 }
 
-function instanceForIdentifier(reg: InstanceRegistry, id: ts.Identifier): Instance | undefined {
+function instanceForIdentifier(reg: InstanceRegistry, id: TS.Identifier): Instance | undefined {
   const d = resolve(id);
   return d ? reg.byDecl.get(d) : undefined;
 }
 
-function defaultsFor(reg: InstanceRegistry, id: ts.Identifier, node: ts.Node): Instance | undefined {
+function defaultsFor(reg: InstanceRegistry, id: TS.Identifier, node: TS.Node): Instance | undefined {
   const lib = libraryOfIdentifier(id);
   if (!lib) return undefined;
   let inst = reg.defaults.get(lib);
@@ -175,13 +175,13 @@ function defaultsFor(reg: InstanceRegistry, id: ts.Identifier, node: ts.Node): I
 }
 
 /** The class a node sits in. */
-export function enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
+export function enclosingClass(node: TS.Node): TS.ClassLikeDeclaration | undefined {
   for (let n = node.parent; n; n = n.parent) if (ts.isClassLike(n)) return n;
   return undefined;
 }
 
 /** The instance a receiver expression denotes (`api`, `this.client`), if created in this file. */
-export function instanceOf(reg: InstanceRegistry, receiver: ts.Expression): Instance | undefined {
+export function instanceOf(reg: InstanceRegistry, receiver: TS.Expression): Instance | undefined {
   const e = unwrap(receiver);
   if (ts.isIdentifier(e)) return instanceForIdentifier(reg, e);
   const { root, members } = accessChain(e);

@@ -2,7 +2,7 @@
  * Request payloads: body fields (JSON objects, JSON.stringify, URLSearchParams, qs.stringify,
  * FormData, form strings such as `'grant_type=password&username=' + u`) and headers.
  */
-import { ts } from 'ts-morph';
+import { ts, type TS } from './typescript.js';
 import type { RequestFact, SymbolicValue, ValuePart } from '../../facts/types.js';
 import { type FoldNotes, fold, normalize, textOf } from './fold.js';
 import { moduleOf, referencesTo, resolve, scopeOf } from './scope.js';
@@ -14,7 +14,7 @@ type Encoding = Body['encoding'];
 const MAX_DEPTH = 6;
 
 /** An object literal an expression denotes, following const identifiers (`const opts = {...}; fetch(u, opts)`). */
-export function resolveObject(expr: ts.Expression | undefined, depth = 0): ts.ObjectLiteralExpression | undefined {
+export function resolveObject(expr: TS.Expression | undefined, depth = 0): TS.ObjectLiteralExpression | undefined {
   if (!expr || depth > MAX_DEPTH) return undefined;
   const e = unwrap(expr);
   if (ts.isObjectLiteralExpression(e)) return e;
@@ -26,7 +26,7 @@ export function resolveObject(expr: ts.Expression | undefined, depth = 0): ts.Ob
 }
 
 /** A property of a config object (resolving identifiers), as an expression. */
-export function configProperty(config: ts.Expression | undefined, ...names: string[]): ts.Expression | undefined {
+export function configProperty(config: TS.Expression | undefined, ...names: string[]): TS.Expression | undefined {
   const obj = resolveObject(config);
   if (!obj) return undefined;
   for (const name of names) {
@@ -44,7 +44,7 @@ export function configProperty(config: ts.Expression | undefined, ...names: stri
 }
 
 /** Fields of an object literal (nested objects flattened as `a.b`, spreads of local objects merged). */
-export function objectFields(obj: ts.ObjectLiteralExpression, notes?: FoldNotes, prefix = '', depth = 0): Record<string, SymbolicValue> {
+export function objectFields(obj: TS.ObjectLiteralExpression, notes?: FoldNotes, prefix = '', depth = 0): Record<string, SymbolicValue> {
   const fields: Record<string, SymbolicValue> = {};
   if (depth > MAX_DEPTH) return fields;
   for (const p of obj.properties) {
@@ -55,8 +55,8 @@ export function objectFields(obj: ts.ObjectLiteralExpression, notes?: FoldNotes,
     }
     const key = ts.isShorthandPropertyAssignment(p) ? p.name.text : ts.isPropertyAssignment(p) ? propertyNameText(p.name) : undefined;
     if (key === undefined) continue;
-    const valueExpr = ts.isShorthandPropertyAssignment(p) ? p.name : (p as ts.PropertyAssignment).initializer;
-    const nested = ts.isObjectLiteralExpression(unwrap(valueExpr)) ? (unwrap(valueExpr) as ts.ObjectLiteralExpression) : undefined;
+    const valueExpr = ts.isShorthandPropertyAssignment(p) ? p.name : (p as TS.PropertyAssignment).initializer;
+    const nested = ts.isObjectLiteralExpression(unwrap(valueExpr)) ? (unwrap(valueExpr) as TS.ObjectLiteralExpression) : undefined;
     if (nested) Object.assign(fields, objectFields(nested, notes, `${prefix}${key}.`, depth + 1));
     else fields[`${prefix}${key}`] = fold(valueExpr, notes);
   }
@@ -64,7 +64,7 @@ export function objectFields(obj: ts.ObjectLiteralExpression, notes?: FoldNotes,
 }
 
 /** Body of a request from the expression passed as body/data, with an encoding hint from the client. */
-export function bodyOf(expr: ts.Expression | undefined, hint: Encoding | undefined, notes?: FoldNotes, depth = 0): Body | undefined {
+export function bodyOf(expr: TS.Expression | undefined, hint: Encoding | undefined, notes?: FoldNotes, depth = 0): Body | undefined {
   if (!expr || depth > MAX_DEPTH) return undefined;
   const e = unwrap(expr);
   if (ts.isObjectLiteralExpression(e)) return { encoding: hint ?? 'json', fields: objectFields(e, notes) };
@@ -101,7 +101,7 @@ export function bodyOf(expr: ts.Expression | undefined, hint: Encoding | undefin
 }
 
 /** `params.append('k', v)` / `.set('k', v)` calls on the variable a `new URLSearchParams()`/`new FormData()` is bound to. */
-function appendedFields(ctor: ts.NewExpression, notes?: FoldNotes): Record<string, SymbolicValue> {
+function appendedFields(ctor: TS.NewExpression, notes?: FoldNotes): Record<string, SymbolicValue> {
   const fields: Record<string, SymbolicValue> = {};
   const holder = ctor.parent;
   if (!ts.isVariableDeclaration(holder) || !ts.isIdentifier(holder.name)) return fields;
@@ -113,7 +113,7 @@ function appendedFields(ctor: ts.NewExpression, notes?: FoldNotes): Record<strin
     const call = access.parent;
     if (!ts.isCallExpression(call) || call.expression !== access || !['append', 'set'].includes(access.name.text)) continue;
     const [k, v] = call.arguments;
-    const key = k && ts.isStringLiteralLike(unwrap(k)) ? (unwrap(k) as ts.StringLiteralLike).text : undefined;
+    const key = k && ts.isStringLiteralLike(unwrap(k)) ? (unwrap(k) as TS.StringLiteralLike).text : undefined;
     if (key !== undefined && v) fields[key] = fold(v, notes);
   }
   return fields;
@@ -176,7 +176,7 @@ function jsonTextFields(text: string): Record<string, SymbolicValue> {
 }
 
 /** Headers by lower-case name from an object literal, `new Headers({...})`, `new HttpHeaders({...}).set(k, v)`, or a const. */
-export function headersOf(expr: ts.Expression | undefined, notes?: FoldNotes, depth = 0): Record<string, SymbolicValue> | undefined {
+export function headersOf(expr: TS.Expression | undefined, notes?: FoldNotes, depth = 0): Record<string, SymbolicValue> | undefined {
   if (!expr || depth > MAX_DEPTH) return undefined;
   const e = unwrap(expr);
   if (ts.isObjectLiteralExpression(e)) {

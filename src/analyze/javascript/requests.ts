@@ -3,7 +3,7 @@
  * URL, base, body and headers. One function per client family; all return a RequestDraft that
  * `analyze-script.ts` completes with consumers, context and evidence.
  */
-import { ts } from 'ts-morph';
+import { ts, type TS } from './typescript.js';
 import type { SymbolicValue } from '../../facts/types.js';
 import { type FoldNotes, fold, knownText, textOf } from './fold.js';
 import { type Instance, type InstanceRegistry, enclosingClass, instanceOf } from './instances.js';
@@ -13,7 +13,7 @@ import { accessChain, propertyNameText, unwrap } from './source.js';
 
 export interface RequestDraft {
   /** The node the finding points at (the call, or the top of a superagent chain). */
-  node: ts.Expression;
+  node: TS.Expression;
   client: string;
   method?: string;
   url: SymbolicValue;
@@ -23,11 +23,11 @@ export interface RequestDraft {
   headers?: Record<string, SymbolicValue>;
   notes: FoldNotes;
   /** Raw expressions credentials may come from (body values), for the interactive check. */
-  valueExprs: ts.Expression[];
+  valueExprs: TS.Expression[];
   /** The instance whose base/headers the request inherits (for evidence that says where). */
   via?: Instance;
   /** Where the response is read when it is not the call's value (XHR: `JSON.parse(xhr.responseText)`). */
-  responseReads?: ts.Expression[];
+  responseReads?: TS.Expression[];
 }
 
 export const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
@@ -40,7 +40,7 @@ const SELF_TEST_MODULES = new Set(['supertest', 'supertest-session', 'chai-http'
 const CLIENTISH_RECEIVER = /^(?:\$?axios\w*|\$?http|https?Client|\w*(?:Api|API|Client|Http|HTTP)|api|client|http|instance|fetcher|request(?:er)?|\$api|httpService|axiosInstance)$/;
 
 /** Is this call a test of the app's own routes (supertest `request(app).post`, `app.inject`)? */
-export function isSelfTestCall(call: ts.CallExpression): boolean {
+export function isSelfTestCall(call: TS.CallExpression): boolean {
   const callee = unwrap(call.expression);
   if (!ts.isPropertyAccessExpression(callee)) return false;
   if (callee.name.text === 'inject') return true;
@@ -65,7 +65,7 @@ export function isSelfTestCall(call: ts.CallExpression): boolean {
 }
 
 /** Recognise an outgoing request at a call expression. */
-export function recognizeRequest(call: ts.CallExpression, reg: InstanceRegistry): RequestDraft | undefined {
+export function recognizeRequest(call: TS.CallExpression, reg: InstanceRegistry): RequestDraft | undefined {
   const callee = unwrap(call.expression);
   const args = call.arguments.filter((a) => !ts.isSpreadElement(a));
   const { root, members } = accessChain(callee);
@@ -169,7 +169,7 @@ export function recognizeRequest(call: ts.CallExpression, reg: InstanceRegistry)
   return undefined;
 }
 
-function rootName(root: ts.Expression): string {
+function rootName(root: TS.Expression): string {
   if (ts.isIdentifier(root)) return root.text;
   if (root.kind === ts.SyntaxKind.ThisKeyword) return 'this';
   return '';
@@ -185,7 +185,7 @@ function looksLikeUrl(value: SymbolicValue): boolean {
 }
 
 /** The library a `this.x` receiver is typed or injected as: HttpClient, HttpService, AxiosInstance. */
-function typedReceiver(root: ts.Expression, members: string[], at: ts.Node): 'angular' | 'nest' | 'axios' | undefined {
+function typedReceiver(root: TS.Expression, members: string[], at: TS.Node): 'angular' | 'nest' | 'axios' | undefined {
   let typeText: string | undefined;
   if (root.kind === ts.SyntaxKind.ThisKeyword && members.length >= 1) {
     const cls = enclosingClass(at);
@@ -210,7 +210,7 @@ function typedReceiver(root: ts.Expression, members: string[], at: ts.Node): 'an
   return undefined;
 }
 
-function upper(value: ts.Expression | undefined, notes: FoldNotes): string | undefined {
+function upper(value: TS.Expression | undefined, notes: FoldNotes): string | undefined {
   if (!value) return undefined;
   const t = textOf(fold(value, notes));
   return t ? t.toUpperCase() : undefined;
@@ -222,13 +222,13 @@ function mergeHeaders(...sets: Array<Record<string, SymbolicValue> | undefined>)
   return Object.keys(out).length ? out : undefined;
 }
 
-function isConfigObject(expr: ts.Expression | undefined): boolean {
+function isConfigObject(expr: TS.Expression | undefined): boolean {
   return !!expr && !!resolveObject(expr);
 }
 
-function valueExprsOf(body: ts.Expression | undefined): ts.Expression[] {
+function valueExprsOf(body: TS.Expression | undefined): TS.Expression[] {
   if (!body) return [];
-  const out: ts.Expression[] = [body];
+  const out: TS.Expression[] = [body];
   const obj = resolveObject(body);
   if (obj) for (const p of obj.properties) if (ts.isPropertyAssignment(p)) out.push(p.initializer);
   else if (ts.isShorthandPropertyAssignment(p)) out.push(p.name);
@@ -237,7 +237,7 @@ function valueExprsOf(body: ts.Expression | undefined): ts.Expression[] {
   return out;
 }
 
-function byLibrary(library: string, call: ts.CallExpression, method: string | undefined, args: ts.Expression[], inst: Instance): RequestDraft {
+function byLibrary(library: string, call: TS.CallExpression, method: string | undefined, args: TS.Expression[], inst: Instance): RequestDraft {
   const instance = { name: inst.name };
   if (library === 'got' || library === 'ky') return gotStyle(call, library, method, args, inst);
   if (library === 'request') return requestStyle(call, method, args, inst);
@@ -246,17 +246,17 @@ function byLibrary(library: string, call: ts.CallExpression, method: string | un
 
 /** axios(cfg), axios(url, cfg), axios.get(url, cfg), axios.post(url, data, cfg), instance calls, Nest HttpService. */
 function axiosStyle(
-  call: ts.CallExpression,
+  call: TS.CallExpression,
   client: string,
   member: string | undefined,
-  args: ts.Expression[],
+  args: TS.Expression[],
   inst?: Instance,
   instance?: { name: string; from?: string },
 ): RequestDraft {
   const notes: FoldNotes = { envDefaults: [] };
-  let urlExpr: ts.Expression | undefined;
-  let dataExpr: ts.Expression | undefined;
-  let cfg: ts.Expression | undefined;
+  let urlExpr: TS.Expression | undefined;
+  let dataExpr: TS.Expression | undefined;
+  let cfg: TS.Expression | undefined;
   let method: string | undefined;
   if (!member || member === 'request') {
     if (args[0] && !isConfigObject(args[0])) [urlExpr, cfg] = [args[0], args[1]];
@@ -291,7 +291,7 @@ function axiosStyle(
 }
 
 /** fetch(url, init) / undici.request(url, opts): url may be `new URL(path, base)` or a `Request`. */
-function fetchStyle(call: ts.CallExpression, client: string, urlArg: ts.Expression | undefined, init: ts.Expression | undefined): RequestDraft {
+function fetchStyle(call: TS.CallExpression, client: string, urlArg: TS.Expression | undefined, init: TS.Expression | undefined): RequestDraft {
   const notes: FoldNotes = { envDefaults: [] };
   let urlExpr = urlArg && unwrap(urlArg);
   let base: SymbolicValue | undefined;
@@ -326,9 +326,9 @@ function fetchStyle(call: ts.CallExpression, client: string, urlArg: ts.Expressi
 }
 
 /** got(url, opts) / got.post(url, { json, form, body, headers, prefixUrl }) and ky alike. */
-function gotStyle(call: ts.CallExpression, client: string, member: string | undefined, args: ts.Expression[], inst?: Instance): RequestDraft {
+function gotStyle(call: TS.CallExpression, client: string, member: string | undefined, args: TS.Expression[], inst?: Instance): RequestDraft {
   const notes: FoldNotes = { envDefaults: [] };
-  let urlExpr: ts.Expression | undefined = args[0];
+  let urlExpr: TS.Expression | undefined = args[0];
   let opts = args[1];
   if (urlExpr && isConfigObject(urlExpr)) [opts, urlExpr] = [urlExpr, configProperty(urlExpr, 'url')];
   const json = configProperty(opts, 'json');
@@ -353,10 +353,10 @@ function gotStyle(call: ts.CallExpression, client: string, member: string | unde
 }
 
 /** request(opts|url, cb) / request.post(...) / rp(opts): uri|url, method, form, json, body, headers, baseUrl. */
-function requestStyle(call: ts.CallExpression, member: string | undefined, args: ts.Expression[], inst?: Instance): RequestDraft {
+function requestStyle(call: TS.CallExpression, member: string | undefined, args: TS.Expression[], inst?: Instance): RequestDraft {
   const notes: FoldNotes = { envDefaults: [] };
-  let urlExpr: ts.Expression | undefined;
-  let opts: ts.Expression | undefined;
+  let urlExpr: TS.Expression | undefined;
+  let opts: TS.Expression | undefined;
   if (args[0] && isConfigObject(args[0])) opts = args[0];
   else [urlExpr, opts] = [args[0], isConfigObject(args[1]) ? args[1] : undefined];
   urlExpr ??= configProperty(opts, 'uri', 'url');
@@ -387,10 +387,10 @@ function requestStyle(call: ts.CallExpression, member: string | undefined, args:
 }
 
 /** superagent.post(url).send(body).set('Authorization', v).type('form'): the chain above the call. */
-function superagentStyle(call: ts.CallExpression, methodValue: SymbolicValue, urlExpr: ts.Expression | undefined): RequestDraft {
+function superagentStyle(call: TS.CallExpression, methodValue: SymbolicValue, urlExpr: TS.Expression | undefined): RequestDraft {
   const notes: FoldNotes = { envDefaults: [] };
-  let top: ts.Expression = call;
-  let bodyExpr: ts.Expression | undefined;
+  let top: TS.Expression = call;
+  let bodyExpr: TS.Expression | undefined;
   let type: string | undefined;
   const headers: Record<string, SymbolicValue> = {};
   const fields: Record<string, SymbolicValue> = {};
@@ -403,10 +403,10 @@ function superagentStyle(call: ts.CallExpression, methodValue: SymbolicValue, ur
     if (['then', 'end', 'catch', 'finally', 'pipe'].includes(name)) break;
     const [a, b] = next.arguments;
     if (name === 'send' && a) bodyExpr = a;
-    else if (name === 'set' && a && b && ts.isStringLiteralLike(unwrap(a))) headers[(unwrap(a) as ts.StringLiteralLike).text.toLowerCase()] = fold(b, notes);
+    else if (name === 'set' && a && b && ts.isStringLiteralLike(unwrap(a))) headers[(unwrap(a) as TS.StringLiteralLike).text.toLowerCase()] = fold(b, notes);
     else if (name === 'set' && a && !b) Object.assign(headers, headersOf(a, notes) ?? {});
     else if (name === 'type' && a) type = textOf(fold(a));
-    else if ((name === 'field' || name === 'attach') && a && b && ts.isStringLiteralLike(unwrap(a))) fields[(unwrap(a) as ts.StringLiteralLike).text] = fold(b, notes);
+    else if ((name === 'field' || name === 'attach') && a && b && ts.isStringLiteralLike(unwrap(a))) fields[(unwrap(a) as TS.StringLiteralLike).text] = fold(b, notes);
     top = next;
   }
   const formType = type && /form|urlencoded/.test(type) ? 'form' : undefined;
@@ -425,11 +425,11 @@ function superagentStyle(call: ts.CallExpression, methodValue: SymbolicValue, ur
 }
 
 /** $.ajax({ url, type|method, data, headers, contentType }), $.ajax(url, opts), $.post(url, data), $.get(url). */
-function jqueryStyle(call: ts.CallExpression, member: string, args: ts.Expression[]): RequestDraft {
+function jqueryStyle(call: TS.CallExpression, member: string, args: TS.Expression[]): RequestDraft {
   const notes: FoldNotes = { envDefaults: [] };
-  let urlExpr: ts.Expression | undefined;
-  let opts: ts.Expression | undefined;
-  let dataExpr: ts.Expression | undefined;
+  let urlExpr: TS.Expression | undefined;
+  let opts: TS.Expression | undefined;
+  let dataExpr: TS.Expression | undefined;
   let method: string | undefined;
   if (member === 'ajax') {
     if (args[0] && isConfigObject(args[0])) opts = args[0];
@@ -462,12 +462,12 @@ function jqueryStyle(call: ts.CallExpression, member: string, args: ts.Expressio
 }
 
 /** Angular HttpClient: post(url, body, { headers }), get(url, opts), request(method, url, opts). */
-function angularStyle(call: ts.CallExpression, member: string, args: ts.Expression[]): RequestDraft {
+function angularStyle(call: TS.CallExpression, member: string, args: TS.Expression[]): RequestDraft {
   const notes: FoldNotes = { envDefaults: [] };
   let method = member.toUpperCase();
-  let urlExpr: ts.Expression | undefined = args[0];
-  let bodyExpr: ts.Expression | undefined = args[1];
-  let opts: ts.Expression | undefined = args[2];
+  let urlExpr: TS.Expression | undefined = args[0];
+  let bodyExpr: TS.Expression | undefined = args[1];
+  let opts: TS.Expression | undefined = args[2];
   if (member === 'request') {
     method = upper(args[0], notes) ?? 'GET';
     [urlExpr, opts] = [args[1], args[2]];
@@ -487,11 +487,11 @@ function angularStyle(call: ts.CallExpression, member: string, args: ts.Expressi
 }
 
 /** xhr.open(method, url) with xhr.send(body) and xhr.setRequestHeader(k, v) on the same variable. */
-function xhrStyle(call: ts.CallExpression, xhr: ts.Identifier, args: ts.Expression[]): RequestDraft {
+function xhrStyle(call: TS.CallExpression, xhr: TS.Identifier, args: TS.Expression[]): RequestDraft {
   const notes: FoldNotes = { envDefaults: [] };
   const headers: Record<string, SymbolicValue> = {};
-  const responseReads: ts.Expression[] = [];
-  let bodyExpr: ts.Expression | undefined;
+  const responseReads: TS.Expression[] = [];
+  let bodyExpr: TS.Expression | undefined;
   const decl = resolve(xhr);
   if (decl) {
     for (const ref of referencesTo(decl, scopeOf(decl))) {
@@ -505,7 +505,7 @@ function xhrStyle(call: ts.CallExpression, xhr: ts.Identifier, args: ts.Expressi
       if (!ts.isPropertyAccessExpression(access) || !ts.isCallExpression(access.parent) || access.parent.expression !== access) continue;
       const [a, b] = access.parent.arguments;
       if (access.name.text === 'send' && a) bodyExpr = a;
-      if (access.name.text === 'setRequestHeader' && a && b && ts.isStringLiteralLike(unwrap(a))) headers[(unwrap(a) as ts.StringLiteralLike).text.toLowerCase()] = fold(b, notes);
+      if (access.name.text === 'setRequestHeader' && a && b && ts.isStringLiteralLike(unwrap(a))) headers[(unwrap(a) as TS.StringLiteralLike).text.toLowerCase()] = fold(b, notes);
     }
   }
   const hs = Object.keys(headers).length ? headers : undefined;
@@ -523,10 +523,10 @@ function xhrStyle(call: ts.CallExpression, xhr: ts.Identifier, args: ts.Expressi
 }
 
 /** Node's http/https: request(url | options, [options], cb) / get(...), body from req.write(x) / req.end(x). */
-function nodeHttpStyle(call: ts.CallExpression, from: string, fn: string, args: ts.Expression[]): RequestDraft {
+function nodeHttpStyle(call: TS.CallExpression, from: string, fn: string, args: TS.Expression[]): RequestDraft {
   const notes: FoldNotes = { envDefaults: [] };
-  let urlExpr: ts.Expression | undefined;
-  let opts: ts.Expression | undefined;
+  let urlExpr: TS.Expression | undefined;
+  let opts: TS.Expression | undefined;
   if (args[0] && isConfigObject(args[0])) opts = args[0];
   else [urlExpr, opts] = [args[0], isConfigObject(args[1]) ? args[1] : undefined];
   let url: SymbolicValue = urlExpr ? fold(urlExpr, notes) : [];
@@ -539,7 +539,7 @@ function nodeHttpStyle(call: ts.CallExpression, from: string, fn: string, args: 
   }
   const headers = headersOf(configProperty(opts, 'headers'), notes);
   // const req = https.request(...); req.write(body); req.end()
-  let bodyExpr: ts.Expression | undefined;
+  let bodyExpr: TS.Expression | undefined;
   const holder = call.parent;
   if (ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name)) {
     const decl = resolve(holder.name);

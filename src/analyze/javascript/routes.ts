@@ -3,7 +3,7 @@
  * with handlers, `fastify.route({ url })`, hapi `server.route({ path })`, NestJS @Controller/@Post,
  * and passport local strategies. These are never requests.
  */
-import { ts } from 'ts-morph';
+import { ts, type TS } from './typescript.js';
 import type { RouteFact } from '../../facts/types.js';
 import { fold, textOf } from './fold.js';
 import type { InstanceRegistry } from './instances.js';
@@ -20,7 +20,7 @@ const CLIENT_GLOBALS = new Set(['$', 'jQuery', 'axios', 'superagent', 'ky']);
 const ROUTE_METHODS = new Set([...HTTP_METHODS, 'all']);
 
 /** A route defined by this call, if it is one. */
-export function routeOf(call: ts.CallExpression, reg: InstanceRegistry): Omit<RouteFact, 'span'> | undefined {
+export function routeOf(call: TS.CallExpression, reg: InstanceRegistry): Omit<RouteFact, 'span'> | undefined {
   const callee = unwrap(call.expression);
   if (!ts.isPropertyAccessExpression(callee)) return undefined;
   const method = callee.name.text;
@@ -71,13 +71,13 @@ export function routeOf(call: ts.CallExpression, reg: InstanceRegistry): Omit<Ro
   return { kind: 'route', method: method === 'all' ? undefined : method.toUpperCase(), path, framework: framework ?? 'express' };
 }
 
-function isHandlerLike(expr: ts.Expression): boolean {
+function isHandlerLike(expr: TS.Expression): boolean {
   const e = unwrap(expr);
   return ts.isFunctionLike(e) || ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || ts.isCallExpression(e) || ts.isArrayLiteralExpression(e);
 }
 
 /** The server framework a receiver was created from (`const app = express()`, `const router = new Router()`). */
-function frameworkOf(receiver: ts.Expression): string | undefined {
+function frameworkOf(receiver: TS.Expression): string | undefined {
   const e = unwrap(receiver);
   if (!ts.isIdentifier(e)) return undefined;
   const mod = moduleOf(e);
@@ -100,11 +100,11 @@ function frameworkOf(receiver: ts.Expression): string | undefined {
 const NEST_METHODS = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 'Head', 'Options', 'All']);
 
 /** NestJS routes: `@Controller('auth/local')` + `@Post('signin')` → POST /auth/local/signin. */
-export function nestRoutesOf(cls: ts.ClassLikeDeclaration): Array<{ node: ts.MethodDeclaration; route: Omit<RouteFact, 'span'> }> {
+export function nestRoutesOf(cls: TS.ClassLikeDeclaration): Array<{ node: TS.MethodDeclaration; route: Omit<RouteFact, 'span'> }> {
   const ctrl = decoratorCall(cls, 'Controller');
   if (!ctrl) return [];
   const prefix = decoratorPath(ctrl);
-  const out: Array<{ node: ts.MethodDeclaration; route: Omit<RouteFact, 'span'> }> = [];
+  const out: Array<{ node: TS.MethodDeclaration; route: Omit<RouteFact, 'span'> }> = [];
   for (const m of cls.members) {
     if (!ts.isMethodDeclaration(m)) continue;
     for (const name of NEST_METHODS) {
@@ -117,7 +117,7 @@ export function nestRoutesOf(cls: ts.ClassLikeDeclaration): Array<{ node: ts.Met
   return out;
 }
 
-function decoratorCall(node: ts.Node, name: string): ts.CallExpression | undefined {
+function decoratorCall(node: TS.Node, name: string): TS.CallExpression | undefined {
   const decorators = ts.canHaveDecorators(node) ? (ts.getDecorators(node) ?? []) : [];
   for (const d of decorators) {
     const e = d.expression;
@@ -126,7 +126,7 @@ function decoratorCall(node: ts.Node, name: string): ts.CallExpression | undefin
   return undefined;
 }
 
-function decoratorPath(call: ts.CallExpression): string {
+function decoratorPath(call: TS.CallExpression): string {
   const arg = call.arguments[0];
   if (!arg) return '';
   const obj = unwrap(arg);
@@ -135,7 +135,7 @@ function decoratorPath(call: ts.CallExpression): string {
 }
 
 /** `passport.use(new LocalStrategy(...))` / `new Strategy()` from passport-local: the app defines its own login. */
-export function isLocalStrategy(node: ts.NewExpression): boolean {
+export function isLocalStrategy(node: TS.NewExpression): boolean {
   const { root } = accessChain(node.expression);
   if (!ts.isIdentifier(root)) return false;
   const mod = moduleOf(root);

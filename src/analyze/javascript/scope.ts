@@ -3,7 +3,7 @@
  * Enough for folding constants and following values through a file; `var` hoisting out of
  * nested blocks is ignored (rare in code that builds URLs).
  */
-import { ts } from 'ts-morph';
+import { ts, type TS } from './typescript.js';
 import { propertyNameText, unwrap } from './source.js';
 
 /** One step from a destructured initializer to the bound name: a property, or an array index. */
@@ -14,30 +14,30 @@ export type Decl =
       kind: 'var';
       name: string;
       /** The identifier that declares the name. */
-      id: ts.Identifier;
-      declaration: ts.VariableDeclaration;
-      init?: ts.Expression;
+      id: TS.Identifier;
+      declaration: TS.VariableDeclaration;
+      init?: TS.Expression;
       /** Destructuring path from `init` to the bound value (`const { data: { token } } = x` → ['data','token']). */
       path: PathStep[];
       isConst: boolean;
       moduleLevel: boolean;
     }
-  | { kind: 'param'; name: string; id: ts.Identifier; fn: ts.SignatureDeclaration; index: number; path: PathStep[] }
-  | { kind: 'import'; name: string; id: ts.Identifier; from: string; imported: string }
-  | { kind: 'function'; name: string; node: ts.FunctionDeclaration }
-  | { kind: 'class'; name: string; node: ts.ClassDeclaration };
+  | { kind: 'param'; name: string; id: TS.Identifier; fn: TS.SignatureDeclaration; index: number; path: PathStep[] }
+  | { kind: 'import'; name: string; id: TS.Identifier; from: string; imported: string }
+  | { kind: 'function'; name: string; node: TS.FunctionDeclaration }
+  | { kind: 'class'; name: string; node: TS.ClassDeclaration };
 
-const cache = new WeakMap<ts.Node, Map<string, Decl>>();
+const cache = new WeakMap<TS.Node, Map<string, Decl>>();
 /** Resolution per identifier node: recognizers ask about the same callee several times. */
-const resolved = new WeakMap<ts.Identifier, Decl | null>();
+const resolved = new WeakMap<TS.Identifier, Decl | null>();
 
 /** The declaration an identifier refers to, or undefined for globals. */
-export function resolve(id: ts.Identifier): Decl | undefined {
+export function resolve(id: TS.Identifier): Decl | undefined {
   const known = resolved.get(id);
   if (known !== undefined) return known ?? undefined;
   const name = id.text;
   let found: Decl | undefined;
-  for (let n: ts.Node | undefined = id.parent; n && !found; n = n.parent) {
+  for (let n: TS.Node | undefined = id.parent; n && !found; n = n.parent) {
     if (SCOPE_KINDS.has(n.kind)) found = declarationsOf(n).get(name);
   }
   resolved.set(id, found ?? null);
@@ -45,10 +45,10 @@ export function resolve(id: ts.Identifier): Decl | undefined {
 }
 
 /** Identifiers in `within` that refer to `decl` (excluding the declaring identifier). */
-export function referencesTo(decl: Decl, within: ts.Node): ts.Identifier[] {
-  const out: ts.Identifier[] = [];
+export function referencesTo(decl: Decl, within: TS.Node): TS.Identifier[] {
+  const out: TS.Identifier[] = [];
   const own = 'id' in decl ? decl.id : undefined;
-  const visit = (n: ts.Node): void => {
+  const visit = (n: TS.Node): void => {
     if (ts.isIdentifier(n)) {
       if (n.text === decl.name && n !== own && isExpressionIdentifier(n) && resolve(n) === decl) out.push(n);
       return;
@@ -60,16 +60,16 @@ export function referencesTo(decl: Decl, within: ts.Node): ts.Identifier[] {
 }
 
 /** The node whose subtree holds every use of a declaration. */
-export function scopeOf(decl: Decl): ts.Node {
-  const start: ts.Node = 'id' in decl ? decl.id : decl.node;
-  for (let n: ts.Node | undefined = start.parent; n; n = n.parent) {
+export function scopeOf(decl: Decl): TS.Node {
+  const start: TS.Node = 'id' in decl ? decl.id : decl.node;
+  for (let n: TS.Node | undefined = start.parent; n; n = n.parent) {
     if (isScope(n) && declarationsOf(n).get(decl.name) === decl) return n;
   }
   return start.getSourceFile();
 }
 
 /** False for identifiers in name positions (`a.b` → b, `{ b: 1 }` → b, declarations). */
-export function isExpressionIdentifier(id: ts.Identifier): boolean {
+export function isExpressionIdentifier(id: TS.Identifier): boolean {
   const p = id.parent;
   if (ts.isPropertyAccessExpression(p) && p.name === id) return false;
   if ((ts.isPropertyAssignment(p) || ts.isMethodDeclaration(p) || ts.isPropertyDeclaration(p)) && p.name === id) return false;
@@ -79,7 +79,7 @@ export function isExpressionIdentifier(id: ts.Identifier): boolean {
   return true;
 }
 
-const SCOPE_KINDS: ReadonlySet<ts.SyntaxKind> = new Set([
+const SCOPE_KINDS: ReadonlySet<TS.SyntaxKind> = new Set([
   ts.SyntaxKind.SourceFile,
   ts.SyntaxKind.Block,
   ts.SyntaxKind.ModuleBlock,
@@ -99,20 +99,20 @@ const SCOPE_KINDS: ReadonlySet<ts.SyntaxKind> = new Set([
   ts.SyntaxKind.SetAccessor,
 ]);
 
-function isScope(n: ts.Node): boolean {
+function isScope(n: TS.Node): boolean {
   return SCOPE_KINDS.has(n.kind);
 }
 
-function declarationsOf(scope: ts.Node): Map<string, Decl> {
+function declarationsOf(scope: TS.Node): Map<string, Decl> {
   let map = cache.get(scope);
   if (map) return map;
   map = new Map();
   const moduleLevel = ts.isSourceFile(scope);
-  const addList = (list: ts.VariableDeclarationList): void => {
+  const addList = (list: TS.VariableDeclarationList): void => {
     const isConst = (list.flags & ts.NodeFlags.Const) !== 0;
     for (const d of list.declarations) addBinding(map!, d.name, [], (id, path) => ({ kind: 'var', name: id.text, id, declaration: d, init: d.initializer, path, isConst, moduleLevel }));
   };
-  const addStatements = (statements: readonly ts.Statement[]): void => {
+  const addStatements = (statements: readonly TS.Statement[]): void => {
     for (const s of statements) {
       if (ts.isVariableStatement(s)) addList(s.declarationList);
       else if (ts.isFunctionDeclaration(s) && s.name) map!.set(s.name.text, { kind: 'function', name: s.name.text, node: s });
@@ -125,9 +125,9 @@ function declarationsOf(scope: ts.Node): Map<string, Decl> {
   if (ts.isSourceFile(scope) || ts.isBlock(scope) || ts.isModuleBlock(scope) || ts.isCaseClause(scope) || ts.isDefaultClause(scope)) addStatements(scope.statements);
   else if (ts.isClassStaticBlockDeclaration(scope)) addStatements(scope.body.statements);
   else if (ts.isFunctionLike(scope)) {
-    const fn = scope as ts.SignatureDeclaration;
+    const fn = scope as TS.SignatureDeclaration;
     fn.parameters.forEach((p, index) => addBinding(map!, p.name, [], (id, path) => ({ kind: 'param', name: id.text, id, fn, index, path })));
-    if (ts.isFunctionExpression(fn) && fn.name) map.set(fn.name.text, { kind: 'function', name: fn.name.text, node: fn as unknown as ts.FunctionDeclaration });
+    if (ts.isFunctionExpression(fn) && fn.name) map.set(fn.name.text, { kind: 'function', name: fn.name.text, node: fn as unknown as TS.FunctionDeclaration });
   } else if ((ts.isForStatement(scope) || ts.isForOfStatement(scope) || ts.isForInStatement(scope)) && scope.initializer && ts.isVariableDeclarationList(scope.initializer)) {
     addList(scope.initializer);
   } else if (ts.isCatchClause(scope) && scope.variableDeclaration) {
@@ -138,7 +138,7 @@ function declarationsOf(scope: ts.Node): Map<string, Decl> {
   return map;
 }
 
-function addBinding(map: Map<string, Decl>, name: ts.BindingName, path: PathStep[], make: (id: ts.Identifier, path: PathStep[]) => Decl): void {
+function addBinding(map: Map<string, Decl>, name: TS.BindingName, path: PathStep[], make: (id: TS.Identifier, path: PathStep[]) => Decl): void {
   if (ts.isIdentifier(name)) {
     map.set(name.text, make(name, path));
     return;
@@ -157,7 +157,7 @@ function addBinding(map: Map<string, Decl>, name: ts.BindingName, path: PathStep
   }
 }
 
-function addImport(map: Map<string, Decl>, s: ts.ImportDeclaration): void {
+function addImport(map: Map<string, Decl>, s: TS.ImportDeclaration): void {
   if (!ts.isStringLiteral(s.moduleSpecifier) || !s.importClause) return;
   const from = s.moduleSpecifier.text;
   const clause = s.importClause;
@@ -169,7 +169,7 @@ function addImport(map: Map<string, Decl>, s: ts.ImportDeclaration): void {
 }
 
 /** Module specifier of `require('x')`, `require('x').default`, `await import('x')`, if that is what `expr` is. */
-export function requiredModule(expr: ts.Expression | undefined): { from: string; member?: string } | undefined {
+export function requiredModule(expr: TS.Expression | undefined): { from: string; member?: string } | undefined {
   if (!expr) return undefined;
   let e = unwrap(expr);
   if (ts.isAwaitExpression(e)) e = unwrap(e.expression);
@@ -188,7 +188,7 @@ export function requiredModule(expr: ts.Expression | undefined): { from: string;
 }
 
 /** Where an identifier's value comes from when it is a module: import or require (with destructuring). */
-export function moduleOf(id: ts.Identifier): { from: string; imported: string } | undefined {
+export function moduleOf(id: TS.Identifier): { from: string; imported: string } | undefined {
   const decl = resolve(id);
   if (!decl) return undefined;
   if (decl.kind === 'import') return { from: decl.from, imported: decl.imported };

@@ -3,7 +3,7 @@
  * Authorization headers, secrets inside form strings, and JWT-looking literals anywhere.
  * Only the kind and the literal's span are kept; the value never leaves this module.
  */
-import { ts } from 'ts-morph';
+import { ts, type TS } from './typescript.js';
 import type { SecretFact } from '../../facts/types.js';
 import { isPlaceholderValue } from '../../findings/redact.js';
 import { accessChain, propertyNameText, unwrap } from './source.js';
@@ -37,7 +37,7 @@ function looksSecret(value: string, kind: SecretKind): boolean {
 }
 
 /** The secret a string literal is, if any: kind and what it is bound to. */
-export function secretOfLiteral(lit: ts.StringLiteralLike): { secretKind: SecretKind; boundTo: string } | undefined {
+export function secretOfLiteral(lit: TS.StringLiteralLike): { secretKind: SecretKind; boundTo: string } | undefined {
   const value = lit.text;
   if (!value) return undefined;
   if (JWT.test(value)) return { secretKind: 'jwt', boundTo: boundName(lit) ?? 'literal' };
@@ -67,8 +67,8 @@ function decodeURIComponentSafe(s: string): string {
 }
 
 /** The key, variable, parameter or header a literal is assigned to. */
-function boundName(lit: ts.Node): string | undefined {
-  let node: ts.Node = lit;
+function boundName(lit: TS.Node): string | undefined {
+  let node: TS.Node = lit;
   let p = node.parent;
   while (p && (ts.isParenthesizedExpression(p) || ts.isAsExpression(p) || ts.isSatisfiesExpression(p) || (ts.isBinaryExpression(p) && (p.operatorToken.kind === ts.SyntaxKind.BarBarToken || p.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken) && p.right === node))) {
     node = p;

@@ -7,7 +7,7 @@
  * to `api`), `ApiClient.post` (class method). A CallFact's callee is `{ name: root, member }`, with
  * `this.x()` inside class `C` reported as `{ name: 'C', member: ['x'] }` so it meets `C.x`.
  */
-import { ts } from 'ts-morph';
+import { ts, type TS } from './typescript.js';
 import type { CallFact, SymbolicValue, WrapperFact } from '../../facts/types.js';
 import type { ExportsInfo } from './bindings.js';
 import { fold, knownText } from './fold.js';
@@ -18,16 +18,16 @@ import { moduleOf, resolve } from './scope.js';
 import { accessChain, functionName, spanOf, unwrap } from './source.js';
 
 /** A WrapperFact when the draft's URL starts from (or contains) a parameter of an enclosing function. */
-export function wrapperOf(draft: RequestDraft, sf: ts.SourceFile, exportsInfo: ExportsInfo): WrapperFact | undefined {
+export function wrapperOf(draft: RequestDraft, sf: TS.SourceFile, exportsInfo: ExportsInfo): WrapperFact | undefined {
   const at = draft.url.findIndex((p) => p.kind === 'param');
   if (at < 0) return undefined;
   const param = draft.url[at] as Extract<SymbolicValue[number], { kind: 'param' }>;
-  let fn: ts.SignatureDeclaration | undefined;
+  let fn: TS.SignatureDeclaration | undefined;
   for (let n = draft.node.parent; n; n = n.parent) {
     if (ts.isFunctionLike(n)) {
-      const p = (n as ts.SignatureDeclaration).parameters[param.index];
+      const p = (n as TS.SignatureDeclaration).parameters[param.index];
       if (p && ts.isIdentifier(p.name) && p.name.text === param.name) {
-        fn = n as ts.SignatureDeclaration;
+        fn = n as TS.SignatureDeclaration;
         break;
       }
     }
@@ -52,7 +52,7 @@ export function wrapperOf(draft: RequestDraft, sf: ts.SourceFile, exportsInfo: E
 }
 
 /** Whether a function is reachable from other files, and under which name when renamed. */
-function exportStatus(fn: ts.SignatureDeclaration, name: string, info: ExportsInfo): { exported: boolean; exportedAs?: string } {
+function exportStatus(fn: TS.SignatureDeclaration, name: string, info: ExportsInfo): { exported: boolean; exportedAs?: string } {
   const [head, ...rest] = name.split('.');
   const names = info.byLocal.get(head!);
   if (names?.size) {
@@ -66,7 +66,7 @@ function exportStatus(fn: ts.SignatureDeclaration, name: string, info: ExportsIn
 }
 
 /** Cheap syntactic pre-check before folding: a path-like literal, a name that may hold one, or an object. */
-function mayMatter(arg: ts.Expression): boolean {
+function mayMatter(arg: TS.Expression): boolean {
   const e = unwrap(arg);
   if (ts.isStringLiteralLike(e)) return e.text.includes('/');
   return ts.isTemplateExpression(e) || ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || ts.isBinaryExpression(e) || ts.isObjectLiteralExpression(e) || ts.isCallExpression(e);
@@ -76,7 +76,7 @@ const NOT_WRAPPERS = /^(?:console|JSON|Object|Array|Math|Promise|Reflect|Number|
 const CREDENTIAL_KEY = /^(?:username|user(?:_?name)?|email|login|identifier|password|passwd|pwd|secret|client_?id|clientId|client_?secret|clientSecret|refresh_?token|grant_type|apiKey|api_key)$/i;
 
 /** A CallFact for a call that may reach a wrapper: path-like, env or imported arguments, or a credentials object. */
-export function callFactOf(call: ts.CallExpression, sf: ts.SourceFile): Omit<CallFact, 'context'> | undefined {
+export function callFactOf(call: TS.CallExpression, sf: TS.SourceFile): Omit<CallFact, 'context'> | undefined {
   if (call.arguments.length === 0 || !call.arguments.slice(0, 4).some(mayMatter)) return undefined;
   const callee = unwrap(call.expression);
   const { root, members } = accessChain(callee);
