@@ -18,9 +18,9 @@ const LOCK_FILES = [
 
 /**
  * The default ignore set as glob patterns (relative to the walked folder, any depth), in
- * fast-glob's `ignore` syntax. The walk hands fast-glob only DEFAULT_PRUNE_GLOBS and applies the
- * suffix check below to files, which selects exactly the files fast-glob selects with all of these
- * patterns (`dot: true`, case-sensitive); test/discover/walk.test.ts holds the two against each other.
+ * fast-glob's `ignore` syntax. The walk does not hand them to fast-glob (matching every entry
+ * against their regexes was most of the walk's cost); it drops the same entries by name with
+ * `isDefaultIgnored`, and test/discover/walk.test.ts holds the two against each other.
  */
 export const DEFAULT_IGNORE_GLOBS: readonly string[] = [
   ...IGNORED_DIRS.map((d) => `**/${d}/**`),
@@ -28,17 +28,22 @@ export const DEFAULT_IGNORE_GLOBS: readonly string[] = [
   ...LOCK_FILES.map((f) => `**/${f}`),
 ];
 
-/**
- * The globs fast-glob applies while walking: the folders it prunes and the exact names. The
- * suffix globs (`*.min.js`, `*.map`) are left to `hasIgnoredSuffix`, a plain name test.
- */
-export const DEFAULT_PRUNE_GLOBS: readonly string[] = [...IGNORED_DIRS.map((d) => `**/${d}/**`), ...LOCK_FILES.map((f) => `**/${f}`)];
+// fast-glob drops every entry of these names, whatever its type: `**/node_modules/**` matches a
+// file named node_modules too, and a pattern whose last segment is a plain name (`**/yarn.lock`)
+// also keeps fast-glob out of a folder of that name.
+const IGNORED_NAMES: ReadonlySet<string> = new Set([...IGNORED_DIRS, ...LOCK_FILES]);
 
-// The `*.min.js` globs and friends: the `*` may be empty (a file named `.map` is ignored too, `dot: true`).
+// The `*` of `*.min.js` may be empty (a file named `.map` is ignored too, `dot: true`).
 const IGNORED_SUFFIXES: readonly string[] = IGNORED_FILE_GLOBS.map((g) => g.slice(1));
 
-/** A file name the suffix globs of the default set ignore (fast-glob applies the others: DEFAULT_PRUNE_GLOBS). */
-export function hasIgnoredSuffix(name: string): boolean {
+/**
+ * True for a folder entry (name and whether it is a directory) that fast-glob would drop given
+ * DEFAULT_IGNORE_GLOBS (`dot: true`, case-sensitive): a dropped folder is never entered. The
+ * suffix globs spare folders: fast-glob enters `lib.min.js/` and judges its files one by one.
+ */
+export function isDefaultIgnored(name: string, isDirectory: boolean): boolean {
+  if (IGNORED_NAMES.has(name)) return true;
+  if (isDirectory) return false;
   for (const suffix of IGNORED_SUFFIXES) if (name.endsWith(suffix)) return true;
   return false;
 }

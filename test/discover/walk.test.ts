@@ -122,9 +122,9 @@ test('inside a git work tree, .gitignore files above the scanned folder apply; a
 
 test('the walk lists exactly the files fast-glob lists with the default ignore globs, odd names included', async (t) => {
   const { execFileSync } = await import('node:child_process');
-  const { symlinkSync } = await import('node:fs');
+  const fs = (await import('node:fs')).default;
   const fg = (await import('fast-glob')).default;
-  const { DEFAULT_IGNORE_GLOBS } = await import('../../src/discover/default-ignores.js');
+  const { DEFAULT_IGNORE_GLOBS, isDefaultIgnored } = await import('../../src/discover/default-ignores.js');
   const { fileKindOf } = await import('../../src/discover/file-kind.js');
   const files: Record<string, string> = {};
   for (const f of [
@@ -134,19 +134,56 @@ test('the walk lists exactly the files fast-glob lists with the default ignore g
     '.env', '.hidden/.dot.ts', 'sp ace/é.ts', 'bs\\lash/q.ts', 'star*/[x].ts', '{a,b}/c.ts', '!neg/n.ts', '#hash/h.ts',
     'new\nline/z.ts', 'new\nline/node_modules/z.ts', 'new\nline/deeper/dist/z.ts', 'cr\rdir/z.ts', 'ls\u2028dir/z.ts', 'ps\u2029dir/z.ts',
     '\nlead.ts', 'mid\nname.ts', 'tail\n.ts', '\rlead.ts', '\u2028lead.ts', 'ok\u2028.ts', 'dir/\nx.ts', 'nodeps/node_modules.ts',
+    // Names the walk drops by type as well as by name: a folder named like a lock file or a suffix glob,
+    // files named like ignored folders (a submodule's `.git` file among them), lock files with a kind, at depth.
+    'sub/package-lock.json', 'sub/npm-shrinkwrap.json', 'sub/pnpm-lock.yaml/in.ts', '.map.d/in.ts', 'm/.map/in.ts', 'c.bundle.js/in.ts',
+    'wt/.git', 'wt/w.ts', 'deep/vendor', 'deep/.next', 'deep/.cache/c.json', 'deep/.nuxt.ts', 'nest/a/b/c/coverage/x.ts', 'nest/a/b/c/d.ts',
   ]) files[f] = '';
   const root = tempTree(files);
   t.after(() => removeTree(root));
-  symlinkSync(`${root}/vendor`, `${root}/linked-vendor`);
-  symlinkSync(`${root}/a.ts`, `${root}/linked.ts`);
+  fs.symlinkSync(`${root}/vendor`, `${root}/linked-vendor`);
+  fs.symlinkSync(`${root}/nest`, `${root}/deep/node_modules`);
+  fs.symlinkSync(`${root}/nest/a`, `${root}/linked-nest`);
+  fs.symlinkSync(`${root}/a.ts`, `${root}/linked.ts`);
   execFileSync('mkfifo', [`${root}/pipe.ts`]);
-  const oracle = (
-    await fg('**/*', { cwd: root, dot: true, onlyFiles: true, followSymbolicLinks: false, suppressErrors: false, ignore: [...DEFAULT_IGNORE_GLOBS] })
-  )
-    .filter((rel) => fileKindOf(rel))
-    .sort();
+  const options = { cwd: root, dot: true, onlyFiles: true, followSymbolicLinks: false, suppressErrors: false } as const;
+  const withGlobs = (await fg('**/*', { ...options, ignore: [...DEFAULT_IGNORE_GLOBS] })).sort();
+  // The name test drops what the globs drop, kinds aside (no analyzer reads a file named node_modules).
+  const pruning = { readdirSync: (dir: string) => fs.readdirSync(dir, { withFileTypes: true }).filter((e) => !isDefaultIgnored(e.name, e.isDirectory())) };
+  assert.deepEqual(fg.sync('**/*', { ...options, fs: pruning as never }).sort(), withGlobs);
+  const oracle = withGlobs.filter((rel) => fileKindOf(rel));
   assert.ok(oracle.includes('x.map/in.ts') && oracle.includes('mid\nname.ts') && !oracle.includes('new\nline/z.ts'), 'the oracle sees the odd names');
+  assert.ok(oracle.includes('m/.map/in.ts') && oracle.includes('nest/a/b/c/d.ts') && !oracle.includes('sub/package-lock.json'), 'the oracle sees the odd types');
   assert.deepEqual(await rels(root), oracle);
+});
+
+test('gitignored folders are never listed, and what is found is what the rules keep', async (t) => {
+  const fs = (await import('node:fs')).default;
+  const root = tempTree({
+    '.gitignore': 'tmp/\n*.log.ts\n',
+    'a.ts': '',
+    'b.log.ts': '',
+    'tmp/x.ts': '',
+    'tmp/deeper/y.ts': '',
+    'tmp/.gitignore': '!x.ts\n',
+    'src/tmp/z.ts': '',
+    'src/keep.ts': '',
+    'src/.gitignore': 'gen/\n!*.log.ts\n',
+    'src/c.log.ts': '',
+    'src/gen/g.ts': '',
+    'other/gen/g.ts': '',
+  });
+  t.after(() => removeTree(root));
+  const listed: string[] = [];
+  const readdirSync = fs.readdirSync;
+  t.mock.method(fs, 'readdirSync', (...args: Parameters<typeof fs.readdirSync>) => {
+    listed.push(String(args[0]));
+    return readdirSync(...args);
+  });
+  assert.deepEqual(await rels(root), ['a.ts', 'other/gen/g.ts', 'src/c.log.ts', 'src/keep.ts']);
+  const inside = listed.filter((dir) => /\/(tmp|gen)(\/|$)/.test(dir.slice(root.length)) && !dir.endsWith('/other/gen'));
+  assert.deepEqual(inside, [], 'no listing inside an ignored folder');
+  assert.ok(listed.includes(`${root}/other/gen`), 'a folder ignored elsewhere is listed');
 });
 
 test('nested .gitignore files: each rules its own subtree, deeper ones win, whatever the folder arguments', async (t) => {
