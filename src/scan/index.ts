@@ -47,15 +47,10 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const maxFileSize = options.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const workers = options.workers ?? defaultWorkerCount();
 
-  const discovery = await discoverFiles({
-    root,
-    paths: targets,
-    ...(options.include ? { include: options.include } : {}),
-    exclude: [...(options.exclude ?? []), ...(config.ignore ?? [])],
-  });
   const runner = new FileRunner({ workers, maxFileSize });
-  const task = (f: DiscoveredFile, importer: boolean): FileTask => ({ abs: f.abs, rel: f.rel, kind: f.kind, importer });
-  const errors: ScanError[] = [...discovery.errors];
+  // The analyzer worker boots and loads the analyzers on another core while this thread walks.
+  runner.warmUp();
+  const errors: ScanError[] = [];
   const analyzed: FileFacts[] = [];
   const suppressionsByFile = new Map<string, ParsedSuppression[]>();
   const importIndex = new Map<string, readonly string[]>();
@@ -75,10 +70,18 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       }
     }
   };
+  const task = (f: DiscoveredFile, importer: boolean): FileTask => ({ abs: f.abs, rel: f.rel, kind: f.kind, importer });
 
-  const byRel = new Map<string, DiscoveredFile>(discovery.files.map((f) => [f.rel, f]));
-  // Threads of a phase wind down in the background; scan() returns once they are gone.
+  let byRel: Map<string, DiscoveredFile>;
   try {
+    const discovery = await discoverFiles({
+      root,
+      paths: targets,
+      ...(options.include ? { include: options.include } : {}),
+      exclude: [...(options.exclude ?? []), ...(config.ignore ?? [])],
+    });
+    errors.push(...discovery.errors);
+    byRel = new Map(discovery.files.map((f) => [f.rel, f]));
     collect(await runner.run(discovery.files.map((f) => task(f, false))));
     for (let round = 0; round < MAX_IMPORT_ROUNDS && importIndex.size > 0; round++) {
       const next = importersToAnalyze(analyzed, importIndex).filter((rel) => byRel.has(rel));
@@ -90,6 +93,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     await runner.close();
     throw err;
   }
+  // The threads wind down while the report is built; scan() returns once they are gone.
   const closed = runner.close();
   closed.catch(() => undefined); // awaited below; handled here in case what comes first throws
 

@@ -1,16 +1,16 @@
 /**
- * Parallelism: files go to worker threads in batches (one message per batch, not per file).
- * Small scans stay in-process because starting workers and loading the analyzers in each costs
- * more than it saves. The worker module is the sibling `worker.js` in dist/; under tsx (tests)
- * a small .mjs entry registers tsx in the worker first, so the same code runs built and in tests.
+ * Parallelism: files go to worker threads in batches (one message per batch, not per file). The
+ * worker module is the sibling `worker.js` in dist/; under tsx (tests) a small .mjs entry
+ * registers tsx in the worker first, so the same code runs built and in tests.
  *
  * With two or more workers the work is split in two stages (see `TwoStages`): reading and
  * prefiltering, cheap per file but for every file, and analysis, for a few files per thousand but
- * in the one thread that loads the analyzers and the TypeScript compiler behind them (about a
- * second of CPU for each thread that loads them). A single worker does both stages itself.
+ * in the one thread that loads the analyzers and the TypeScript compiler behind them. That thread
+ * starts with the scan, before the walk. A single worker (`--workers 1`) does both stages itself,
+ * and only for a phase of 500 files or more; smaller ones run in-process.
  */
 import os from 'node:os';
-import type { Tinypool } from 'tinypool';
+import { Tinypool } from 'tinypool';
 import type { AnalyzerOutput } from '../analyze/types.js';
 import {
   prefilterBatch,
@@ -23,7 +23,7 @@ import {
   type Prefiltered,
 } from './process-file.js';
 
-/** Below this many files a scan runs in-process even when workers are allowed. */
+/** Below this many files a phase runs in-process, unless the analyzer worker was started ahead (`warmUp`). */
 const IN_PROCESS_MAX_FILES = 500;
 
 /** Default worker count: the cores this process may use. */
@@ -37,133 +37,105 @@ export interface RunOptions {
 }
 
 /**
- * Runs the file tasks of one scan, phase after phase. Each phase decides on its own between
- * in-process and threads, with the same rule; threads are shut down as soon as their phase is done,
- * in the background, so the caller goes on with the results while they wind down (a thread that
- * just ran the analyzers leaves compilation jobs behind, which the process waits for before it can
- * exit). `close()` resolves once every thread is gone.
+ * Runs the file tasks of one scan, phase after phase, on threads that live until `close()`.
+ *
+ * With two or more workers the analyzer worker can be started before the files are known
+ * (`warmUp`): it boots and loads the analyzers (the TypeScript compiler above all) on a core that
+ * would otherwise idle while the main thread loads the CLI and walks the tree, which takes about as
+ * long. Every phase then uses it, however few its files: the main thread prefilters them and only
+ * candidates travel, so a small scan no longer loads the analyzers on the main thread after its walk.
+ * Extra prefilter workers start only for a phase large enough to share.
  */
 export class FileRunner {
+  private twoStages?: TwoStages;
   private readonly closing: Promise<void>[] = [];
 
   constructor(private readonly options: RunOptions) {}
 
+  /** Start the analyzer worker (two or more workers) ahead of the first phase. */
+  warmUp(): void {
+    if (this.options.workers >= 2) this.twoStages ??= TwoStages.start();
+  }
+
   /** Process the tasks, preserving their order. */
   async run(tasks: readonly FileTask[]): Promise<FileOutcome[]> {
     if (tasks.length === 0) return [];
-    const workers = this.threadCount(tasks.length);
-    if (workers === 0) return processBatch({ files: [...tasks], maxFileSize: this.options.maxFileSize });
-    const session = await this.open(workers);
-    session.add(tasks);
-    return this.finished(session);
+    const threads = this.threadCount(tasks.length);
+    if (threads === 0) return processBatch({ files: [...tasks], maxFileSize: this.options.maxFileSize });
+    if (threads === 1) return this.runSingle(tasks);
+    const stages = (this.twoStages ??= TwoStages.start());
+    const shared = tasks.length >= IN_PROCESS_MAX_FILES || forcedPool();
+    return stages.run(tasks, this.options.maxFileSize, shared ? threads - 2 : 0);
   }
 
+  /** Shut every thread down; resolves once they are gone. */
   async close(): Promise<void> {
+    const stages = this.twoStages;
+    this.twoStages = undefined;
+    if (stages) this.closing.push(stages.close());
     await Promise.all(this.closing.splice(0));
   }
 
-  /** Threads for `count` tasks, 0 for in-process. */
+  /** Threads for `count` tasks: 0 for in-process, 1 for a single worker, else the main thread and workers. */
   private threadCount(count: number): number {
-    const workers = Math.min(this.options.workers, Math.ceil(count / 16));
-    if (workers < 1 || (this.options.workers > 0 && count < IN_PROCESS_MAX_FILES && !forcedPool())) return 0;
-    return workers;
+    const { workers } = this.options;
+    if (workers < 1) return 0;
+    if (this.twoStages) return Math.max(2, Math.min(workers, Math.ceil(count / 16)));
+    if (count < IN_PROCESS_MAX_FILES && !forcedPool()) return 0;
+    return Math.min(workers, Math.ceil(count / 16));
   }
 
-  private async open(workers: number): Promise<Session> {
-    const threads = await startThreads(workers);
-    let released = false;
-    return threads.open(this.options.maxFileSize, () => {
-      if (released) return;
-      released = true;
-      const closed = threads.close();
-      closed.catch(() => undefined); // awaited in close()
-      this.closing.push(closed);
-    });
-  }
-
-  private async finished(session: Session): Promise<FileOutcome[]> {
+  /** `--workers 1`: one worker for the phase, shut down after it. */
+  private async runSingle(tasks: readonly FileTask[]): Promise<FileOutcome[]> {
+    const pool = newPool(1);
     try {
-      return await session.finish();
+      return await runSingleWorker(pool, tasks, this.options.maxFileSize);
     } finally {
-      session.release();
+      const destroyed = pool.destroy();
+      destroyed.catch(() => undefined); // awaited in close()
+      this.closing.push(destroyed);
     }
   }
 }
 
-interface Threads {
-  /** Start taking batches; `release` shuts the threads down once the session is over. */
-  open(maxFileSize: number, release: () => void): Session;
-  close(): Promise<void>;
-}
-
-/** One phase's work on running threads: batches are added, then finished; outcomes in task order. */
-interface Session {
-  add(tasks: readonly FileTask[]): void;
-  finish(): Promise<FileOutcome[]>;
-  release(): void;
-}
-
-async function startThreads(workers: number): Promise<Threads> {
-  const { Tinypool } = await import('tinypool');
+/**
+ * A tinypool of `threads` threads running worker.ts. Synchronous, tinypool imported up front: the
+ * threads must start now, not after the synchronous walk lets an import finish.
+ */
+function newPool(threads: number): Tinypool {
   const self = import.meta.url;
   const filename = new URL(self.endsWith('.ts') ? './worker-under-tsx.mjs' : './worker.js', self).href;
-  const pool = (threads: number): Tinypool => new Tinypool({ filename, minThreads: threads, maxThreads: threads, idleTimeout: 1000, concurrentTasksPerWorker: 2 });
-  return workers === 1 ? new SingleWorker(pool(1)) : new TwoStages(workers > 2 ? pool(workers - 2) : undefined, pool(1));
+  return new Tinypool({ filename, minThreads: threads, maxThreads: threads, idleTimeout: 1000, concurrentTasksPerWorker: 2 });
 }
 
 /** Files per batch: enough that messaging does not dominate, few enough that threads share the work evenly. */
 const BATCH_SIZE = 128;
 
 /**
- * The batches of a session, in order, growing until closed. Threads take them one at a time;
- * `take` waits while the queue is empty but not closed.
+ * The batches of one phase, taken in order by the threads, and the wake-up of lanes waiting for
+ * news (a candidate to analyze, a prefiltering lane finished).
  */
 class BatchQueue {
   readonly batches: FileTask[][] = [];
-  private pending: FileTask[] = [];
   private next = 0;
-  private closed = false;
   private wakeUps: Array<() => void> = [];
 
-  add(tasks: readonly FileTask[]): void {
-    for (const task of tasks) {
-      this.pending.push(task);
-      if (this.pending.length === BATCH_SIZE) this.seal();
-    }
-    this.wake();
+  constructor(tasks: readonly FileTask[]) {
+    for (let i = 0; i < tasks.length; i += BATCH_SIZE) this.batches.push(tasks.slice(i, i + BATCH_SIZE));
   }
 
-  close(): void {
-    if (this.pending.length) this.seal();
-    this.closed = true;
-    this.wake();
-  }
-
-  /** The session failed: no thread takes another batch. */
-  abandon(): void {
-    this.close();
-    this.next = this.batches.length;
-  }
-
-  get isClosed(): boolean {
-    return this.closed;
-  }
-
-  /** The next batch's index, or undefined once the queue is closed and empty. */
-  async take(): Promise<number | undefined> {
-    for (;;) {
-      const b = this.takeNow();
-      if (b !== undefined || this.closed) return b;
-      await this.changed();
-    }
-  }
-
-  /** A batch if one is ready now, without waiting. */
-  takeNow(): number | undefined {
+  /** The next batch's index, or undefined when all are taken. */
+  take(): number | undefined {
     return this.next < this.batches.length ? this.next++ : undefined;
   }
 
-  /** Resolves at the next `wake` (a batch added, the queue closed, or a lane's news). */
+  /** The phase failed: no thread takes another batch. */
+  abandon(): void {
+    this.next = this.batches.length;
+    this.wake();
+  }
+
+  /** Resolves at the next `wake`. */
   changed(): Promise<void> {
     return new Promise((resolve) => this.wakeUps.push(resolve));
   }
@@ -173,48 +145,48 @@ class BatchQueue {
     this.wakeUps = [];
     for (const resolve of wakeUps) resolve();
   }
-
-  private seal(): void {
-    this.batches.push(this.pending);
-    this.pending = [];
-  }
 }
 
-/** `--workers 1`: one worker reads, prefilters and analyzes every batch. */
-class SingleWorker implements Threads {
-  constructor(private readonly pool: Tinypool) {}
-
-  open(maxFileSize: number, release: () => void): Session {
-    const queue = new BatchQueue();
-    const results: FileOutcome[][] = [];
-    const lanes = [0, 1].map(async () => {
-      for (let b = await queue.take(); b !== undefined; b = await queue.take()) {
-        results[b] = (await this.pool.run({ files: queue.batches[b]!, maxFileSize } satisfies BatchTask)) as FileOutcome[];
-      }
-    });
-    return finishable(queue, lanes, () => results.flat(), release);
-  }
-
-  close(): Promise<void> {
-    return this.pool.destroy();
-  }
+/** `--workers 1`: one worker reads, prefilters and analyzes every batch (two in flight). */
+async function runSingleWorker(pool: Tinypool, tasks: readonly FileTask[], maxFileSize: number): Promise<FileOutcome[]> {
+  const queue = new BatchQueue(tasks);
+  const results: FileOutcome[][] = [];
+  const lane = async (): Promise<void> => {
+    for (let b = queue.take(); b !== undefined; b = queue.take()) {
+      results[b] = (await pool.run({ files: queue.batches[b]!, maxFileSize } satisfies BatchTask)) as FileOutcome[];
+    }
+  };
+  await allOrAbandon(queue, [lane(), lane()]);
+  return results.flat();
 }
 
 /**
- * `workers` threads in all: the main thread and `workers - 2` prefilter workers read and
- * prefilter batches taken from one queue, and hand each batch's candidates to the analyzer
- * worker, which analyzes them as they come; whenever it has none waiting, the analyzer worker
- * takes a batch from the queue too and does the whole work on it (its own candidates included).
- * So every thread keeps busy, and only the analyzer worker loads the analyzers.
+ * The main thread and `workers - 2` prefilter workers read and prefilter batches taken from one
+ * queue, and hand each batch's candidates to the analyzer worker, which analyzes them as they come;
+ * whenever it has none waiting, the analyzer worker takes a batch from the queue too and does the
+ * whole work on it (its own candidates included). So every thread keeps busy, and only the
+ * analyzer worker loads the analyzers.
  */
-class TwoStages implements Threads {
-  constructor(
-    private readonly prefilterPool: Tinypool | undefined,
+class TwoStages {
+  private prefilterPool: Tinypool | undefined;
+
+  private constructor(
     private readonly analyzerPool: Tinypool,
+    private readonly ready: Promise<unknown>,
   ) {}
 
-  open(maxFileSize: number, release: () => void): Session {
-    const queue = new BatchQueue();
+  /** Start the analyzer worker and have it load the analyzers at once. */
+  static start(): TwoStages {
+    const pool = newPool(1);
+    const ready = pool.run(undefined, { name: 'prepareAnalysis' });
+    ready.catch(() => undefined); // a failed load fails the first analysis again, with its error
+    return new TwoStages(pool, ready);
+  }
+
+  /** Run one phase with `prefilterWorkers` extra prefiltering threads (started the first time they are asked for). */
+  async run(tasks: readonly FileTask[], maxFileSize: number, prefilterWorkers: number): Promise<FileOutcome[]> {
+    if (prefilterWorkers > 0 && !this.prefilterPool) this.prefilterPool = newPool(prefilterWorkers);
+    const queue = new BatchQueue(tasks);
     const results: FileOutcome[][] = [];
     // Candidates waiting for the analyzer worker.
     const waiting: Array<{ file: FileTask; prefiltered: Prefiltered }> = [];
@@ -227,17 +199,20 @@ class TwoStages implements Threads {
     const prefilterLane = async (run: (files: FileTask[]) => Promise<Prefiltered[]>): Promise<void> => {
       prefiltering++;
       try {
-        for (let b = await queue.take(); b !== undefined; b = await queue.take()) done(b, await run(queue.batches[b]!));
+        for (let b = queue.take(); b !== undefined; b = queue.take()) done(b, await run(queue.batches[b]!));
       } finally {
         prefiltering--;
         queue.wake();
       }
     };
+    const pool = this.prefilterPool;
     const workerLane = (): Promise<void> =>
-      prefilterLane((files) => this.prefilterPool!.run({ files, maxFileSize } satisfies BatchTask, { name: 'prefilterBatch' }) as Promise<Prefiltered[]>);
-    // Analysis and whole batches alternate, so the analyzer worker's share of the queue shrinks
-    // by itself as analysis keeps it busy, and all threads run out of work at about the same time.
+      prefilterLane((files) => pool!.run({ files, maxFileSize } satisfies BatchTask, { name: 'prefilterBatch' }) as Promise<Prefiltered[]>);
+    // Analysis and whole batches alternate, so the analyzer worker's share of the queue shrinks by
+    // itself as analysis keeps it busy, and all threads run out of work at about the same time.
+    // While it still loads the analyzers it takes no batch: the main thread is ahead by then.
     const analyzerLane = async (): Promise<void> => {
+      await this.ready;
       for (;;) {
         let worked = false;
         if (waiting.length > 0) {
@@ -247,23 +222,23 @@ class TwoStages implements Threads {
           picked.forEach((w, k) => withAnalysis(w.file, w.prefiltered.outcome, w.prefiltered.candidate!, outputs[k]!));
           worked = true;
         }
-        const b = queue.takeNow();
+        const b = queue.take();
         if (b !== undefined) {
           results[b] = (await this.analyzerPool.run({ files: queue.batches[b]!, maxFileSize } satisfies BatchTask)) as FileOutcome[];
           worked = true;
         }
         if (worked) continue;
-        // Nothing to do: done once no batch and no prefiltering thread is left, else wait for news.
-        if (queue.isClosed && prefiltering === 0) return;
+        // Nothing to do: done once every batch is taken and no prefiltering lane is left, else wait for news.
+        if (prefiltering === 0) return;
         await queue.changed();
       }
     };
-    const lanes: Promise<void>[] = [analyzerLane()];
-    for (let i = 0; i < (this.prefilterPool?.options.maxThreads ?? 0) * 2; i++) lanes.push(workerLane());
-    return finishable(queue, lanes, () => results.flat(), release, () =>
-      // The main thread yields before each batch so the workers' results are handled in between.
-      prefilterLane(async (files) => (await yieldToEvents(), prefilterBatch({ files, maxFileSize }))),
-    );
+    // The main thread yields before each batch so the workers' results are handled in between.
+    const mainLane = prefilterLane(async (files) => (await yieldToEvents(), prefilterBatch({ files, maxFileSize })));
+    const lanes = [mainLane, analyzerLane()];
+    for (let i = 0; i < (pool?.options.maxThreads ?? 0) * 2; i++) lanes.push(workerLane());
+    await allOrAbandon(queue, lanes);
+    return results.flat();
   }
 
   async close(): Promise<void> {
@@ -271,23 +246,10 @@ class TwoStages implements Threads {
   }
 }
 
-/** A session over `lanes` taking from `queue`; `mainLane`, if any, starts when the session is finished. */
-function finishable(queue: BatchQueue, lanes: Promise<void>[], outcomes: () => FileOutcome[], release: () => void, mainLane?: () => Promise<void>): Session {
-  for (const lane of lanes) lane.catch(() => undefined); // awaited in finish()
-  return {
-    add: (tasks) => queue.add(tasks),
-    async finish() {
-      queue.close();
-      try {
-        await Promise.all(mainLane ? [...lanes, mainLane()] : lanes);
-      } catch (err) {
-        queue.abandon();
-        throw err;
-      }
-      return outcomes();
-    },
-    release,
-  };
+/** Wait for every lane; when one fails, the others take no further batch and the failure is thrown. */
+async function allOrAbandon(queue: BatchQueue, lanes: Promise<void>[]): Promise<void> {
+  for (const lane of lanes) lane.catch(() => queue.abandon());
+  await Promise.all(lanes);
 }
 
 function yieldToEvents(): Promise<void> {

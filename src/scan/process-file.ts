@@ -100,6 +100,11 @@ async function loadAnalyzer(kind: FileKind): Promise<AnalyzerModule['analyzeFile
   return m.analyzeFile;
 }
 
+/** Load the analyzers (the TypeScript compiler included) before any candidate: the analyzer worker's first task. */
+export async function prepareAnalysis(): Promise<void> {
+  await loadAnalyzer('javascript');
+}
+
 /** Read, prefilter and (if warranted) analyze one file. */
 export async function processFile(file: FileTask, maxFileSize: number): Promise<FileOutcome> {
   const { outcome, candidate } = prefilterFile(file, maxFileSize);

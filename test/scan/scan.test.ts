@@ -93,6 +93,34 @@ test('every thread layout (one worker, the main thread with an analyzer worker, 
   }
 });
 
+test('threads per layout: the analyzer worker starts with any scan of two or more workers, a single worker only for 500 files', async (t) => {
+  const files: Record<string, string> = { 'a.ts': legacySigninSource(), 'c/d.md': '# nothing\n' };
+  for (let i = 0; i < 41; i++) files[`b${i}.ts`] = `export const b = ${i};\n`;
+  const root = tempTree(files);
+  t.after(() => removeTree(root));
+  let started = 0;
+  const count = (): void => void started++;
+  process.on('worker', count);
+  t.after(() => process.off('worker', count));
+  const threadsFor = async (workers: number): Promise<number> => {
+    started = 0;
+    const report = await scan({ paths: [root], workers });
+    assert.equal(signinOf(report).length, 1, `workers: ${workers}`);
+    return started;
+  };
+  assert.equal(await threadsFor(0), 0);
+  assert.equal(await threadsFor(1), 0, '43 files: in-process');
+  assert.equal(await threadsFor(2), 1, 'the analyzer worker, started before the walk');
+  assert.equal(await threadsFor(4), 1, 'no prefilter worker for 43 files');
+  process.env.AXEPTIO_MIGRATE_FORCE_POOL = '1';
+  try {
+    assert.equal(await threadsFor(1), 1);
+    assert.equal(await threadsFor(3), 2, 'the analyzer worker and one prefilter worker');
+  } finally {
+    delete process.env.AXEPTIO_MIGRATE_FORCE_POOL;
+  }
+});
+
 test('phase 2 analyzes a non-candidate file that imports a legacy path constant', async (t) => {
   const root = tempTree({
     'src/paths.ts': "export const SIGNIN_PATH = '/auth/local/signin';\n",
