@@ -34,8 +34,9 @@ const TOKEN_ENDPOINT = TRIGGERS.find((t) => t.id === CONDITIONAL_TRIGGER)!.patte
 const SCRIPT_KINDS: ReadonlySet<FileKind> = new Set(['javascript', 'typescript', 'vue', 'svelte']);
 
 // import x from './a'; export { y } from "../b"; import './c'; require('./d'); import('./e').
-// Quote-first (a cheap scan), then the keyword is checked just before the literal.
-const RELATIVE_LITERAL = /(["'])(\.{1,2}(?:\/[^"'\n]*)?)\1/g;
+// Found from each `'.` or `".` (two native string searches), then the keyword is checked just
+// before the literal.
+const RELATIVE_LITERAL_AT = /(["'])(\.{1,2}(?:\/[^"'\n]*)?)\1/y;
 const IMPORT_KEYWORD_BEFORE = /(?:\bfrom|\bimport|\brequire\s*\(|\bimport\s*\()\s*$/;
 
 /**
@@ -113,11 +114,24 @@ export function matchingTriggers(text: string): string[] {
   );
 }
 
-/** Relative module specifiers of import/export-from/require/dynamic import statements, deduplicated. */
+/**
+ * Relative module specifiers of import/export-from/require/dynamic import statements, deduplicated.
+ * The literals are those a left-to-right global search for RELATIVE_LITERAL_AT would find: a
+ * literal can only start at a quote followed by a dot, the search goes on after each literal, and
+ * one position further after a quote-dot that starts none.
+ */
 function importSpecifiersOf(scanned: string, text: TextAccess): string[] {
   const found = new Set<string>();
-  for (const m of scanned.matchAll(RELATIVE_LITERAL)) {
-    if (IMPORT_KEYWORD_BEFORE.test(text.around(m.index, 12, 0))) found.add(text.between(m.index + 1, m.index + 1 + m[2]!.length));
+  let single = scanned.indexOf("'.");
+  let double = scanned.indexOf('".');
+  while (single !== -1 || double !== -1) {
+    const at = single === -1 ? double : double === -1 ? single : Math.min(single, double);
+    RELATIVE_LITERAL_AT.lastIndex = at;
+    const m = RELATIVE_LITERAL_AT.exec(scanned);
+    const next = m ? at + m[0].length : at + 1;
+    if (m && IMPORT_KEYWORD_BEFORE.test(text.around(at, 12, 0))) found.add(text.between(at + 1, at + 1 + m[2]!.length));
+    if (single !== -1 && single < next) single = scanned.indexOf("'.", next);
+    if (double !== -1 && double < next) double = scanned.indexOf('".', next);
   }
   return [...found];
 }

@@ -70,7 +70,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       }
     }
   };
-  const task = (f: DiscoveredFile, importer: boolean): FileTask => ({ abs: f.abs, rel: f.rel, kind: f.kind, importer });
+  const task = (f: DiscoveredFile, importer: boolean): FileTask => ({ abs: f.abs, rel: f.rel, kind: f.kind, importer, listed: !f.explicit });
 
   let byRel: Map<string, DiscoveredFile>;
   try {

@@ -22,6 +22,8 @@ export interface FileTask {
    * when it makes HTTP calls, whatever the prefilter says.
    */
   importer: boolean;
+  /** The walk listed it as a regular file (not named on the command line): read without a stat first. */
+  listed?: boolean;
 }
 
 export interface BatchTask {
@@ -143,7 +145,7 @@ export function withAnalysis(file: FileTask, outcome: FileOutcome, candidate: Ca
  */
 export function prefilterFile(file: FileTask, maxFileSize: number): Prefiltered {
   // The bytes are this thread's scratch buffer: only strings made from them leave this function.
-  const read = readFileBytesTransient(file.abs, maxFileSize);
+  const read = readFileBytesTransient(file.abs, maxFileSize, file.listed === true);
   if (!read.ok) return { outcome: { rel: file.rel, read: false, errors: [read.reason] } };
   const isManifest = baseName(file.rel) === 'package.json';
   let decoded: Decoded;

@@ -53,12 +53,24 @@ test('reads into the reused buffer give every file its own bytes, whatever the s
     for (const name of [...Object.keys(files), 'dir.ts', 'pipe.ts', 'missing.ts']) {
       const limit = pass === 0 ? 8 * 1024 * 1024 : 100_000;
       const fresh = readFileBytes(`${root}/${name}`, limit);
-      const reused = readFileBytesTransient(`${root}/${name}`, limit);
-      assert.equal(reused.ok, fresh.ok, name);
-      if (reused.ok && fresh.ok) assert.ok(Buffer.compare(reused.bytes, fresh.bytes) === 0, `${name}: ${reused.bytes.length} bytes`);
-      else assert.deepEqual(reused, fresh, name);
+      // Files a walk listed are read without a stat; a FIFO (never listed) then reads as empty instead of hanging.
+      for (const listed of name === 'pipe.ts' ? [false] : [false, true]) {
+        const reused = readFileBytesTransient(`${root}/${name}`, limit, listed);
+        assert.equal(reused.ok, fresh.ok, `${name} (listed: ${listed})`);
+        if (reused.ok && fresh.ok) assert.ok(Buffer.compare(reused.bytes, fresh.bytes) === 0, `${name}: ${reused.bytes.length} bytes (listed: ${listed})`);
+        else assert.deepEqual(reused, fresh, `${name} (listed: ${listed})`);
+      }
     }
   }
+});
+
+test('a FIFO swapped in for a listed file reads as empty instead of blocking', async (t) => {
+  const root = tempTree({ 'x.ts': '' });
+  t.after(() => removeTree(root));
+  execFileSync('mkfifo', [`${root}/pipe.ts`]);
+  const read = readFileBytesTransient(`${root}/pipe.ts`, DEFAULT_MAX_FILE_SIZE, true);
+  assert.ok(read.ok);
+  assert.equal(read.bytes.length, 0);
 });
 
 test('a file that grew after its size was read is read to its end, as readFileSync would', async (t) => {

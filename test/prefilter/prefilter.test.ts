@@ -163,6 +163,18 @@ describe('fast paths agree with the plain definitions', () => {
     }
   });
 
+  it('import specifiers agree with the reference on dense quote, dot and slash soup', () => {
+    const pieces = ["'", '"', '.', '..', '/', './', '../', 'a', 'b/c', '\n', ' ', 'from ', 'import ', 'require(', 'import(', ')', ';', "'.'", '"..', "'./x'", '"../y"', '`./z`'];
+    const next = random(5);
+    for (let i = 0; i < 20000; i++) {
+      let text = '';
+      const n = 1 + Math.floor(next() * 30);
+      for (let k = 0; k < n; k++) text += pieces[Math.floor(next() * pieces.length)]!;
+      const expected = referenceImportSpecifiers(text);
+      assert.deepEqual(prefilter(text, 'javascript'), expected.length ? { candidate: false, importSpecifiers: expected } : { candidate: false }, JSON.stringify(text));
+    }
+  });
+
   it('prefilter gives the reference result on every fixture file and on real library files', () => {
     const require = createRequire(import.meta.url);
     const files = readdirSync(FIXTURES, { recursive: true, withFileTypes: true })
