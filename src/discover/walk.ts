@@ -118,7 +118,7 @@ const UNLISTABLE = new Set(['EACCES', 'EPERM', 'ENOENT', 'ENOTDIR', 'ELOOP']);
  * faster than the callback API's round trips through the thread pool. It gets no `ignore` globs:
  * the listings it reads come through `walkingFs`, which drops default-ignored and gitignored
  * entries by name first, so fast-glob never matches an entry against the globs' regexes (most of
- * its cost: bench 0.56 s → 0.15 s on 24k files) nor enters a pruned folder.
+ * its cost: discovery of the 24k-file bench corpus went from about 0.5 s to 0.2 s) nor enters a pruned folder.
  */
 function listFolder(folder: string, errors: Discovery['errors'], root: string, gitignores: Gitignores): string[] {
   return fg.sync('**/*', {

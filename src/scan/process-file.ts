@@ -46,7 +46,7 @@ export interface FileOutcome {
   analyzed?: { facts: FileFacts };
   /** Suppression comments of the file (also of non-candidates, so unused ones are reported). */
   suppressions?: ParsedSuppression[];
-  /** Relative imports of a non-candidate JS/TS file that makes HTTP calls (phase 2 input). */
+  /** Relative imports of a non-candidate JS/TS file (phase 2 input). */
   importSpecifiers?: string[];
   manifest?: ManifestInfo;
 }
@@ -138,7 +138,8 @@ export function withAnalysis(file: FileTask, outcome: FileOutcome, candidate: Ca
 /**
  * The first stage for one file: read, decode what is needed, prefilter, parse suppressions.
  *
- * Most files are settled by one regex pass: no screen literal and, for scripts, no HTTP client.
+ * Most files are settled by one regex pass (no screen literal), plus, for scripts, a search for
+ * their relative imports.
  * Pure ASCII is its own text (its Latin-1 reading). Valid UTF-8 beyond ASCII is prefiltered on its
  * Latin-1 view, with the same result as on its text (see `prefilterUtf8`), and decoded only for a
  * candidate, a package.json or a phase-2 importer, which need the text itself.

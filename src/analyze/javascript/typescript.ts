@@ -5,8 +5,8 @@
  *
  * Loading it is on the critical path of every scan with a JS/TS candidate, and most of Node's
  * ~0.4 s `require` of it is V8 compiling the bundle (importing `ts-morph` for its `ts` export costs
- * ~0.75 s). So it is compiled through `vm.Script` with a V8 code cache kept on disk, which brings
- * the load to ~0.15 s, most of it running the bundle's top level. Node 22 does this for every
+ * ~0.9 s). So it is compiled through `vm.Script` with a V8 code cache kept on disk, which brings
+ * the load to ~0.17 s, most of it running the bundle's top level. Node 22 does this for every
  * module (`module.enableCompileCache()`); Node 20, which we support, does not, so this is our own,
  * for the one bundle that matters. It honours Node's variables for that cache: `NODE_COMPILE_CACHE`
  * (the folder) and `NODE_DISABLE_COMPILE_CACHE=1`.
