@@ -4,7 +4,10 @@
  * ripgrep and ast-grep over the same tree, checks every planted call was found, and prints the
  * medians against the targets. Plain JS so it runs without tsx; the scanner runs from dist/.
  *
- *   node bench/run.mjs [--runs N] [--rebuild] [--min-files N] [--tools scan,rg,ast-grep] [--json FILE]
+ *   node bench/run.mjs [--runs N] [--rebuild] [--min-files N] [--tools scan,rg,ast-grep,node-floor] [--json FILE]
+ *
+ * `node-floor` (bench/node-floor.mjs) is the cheapest Node pass over the same files (walk, read,
+ * one regex, two threads): printed for reference next to the targets, it is what Node alone costs.
  *
  * Exit: 0 all plants found, 1 a plant missed or the planted secret printed, 2 a tool failed to run.
  */
@@ -26,7 +29,7 @@ const TARGET_RG_RATIO = 4;
 
 /** Parse the few flags the bench takes. */
 function parseArgs(argv) {
-  const opts = { runs: 3, rebuild: false, minFiles: 20_000, tools: ['scan', 'rg', 'ast-grep'], json: path.join(BENCH_DIR, 'results.json') };
+  const opts = { runs: 3, rebuild: false, minFiles: 20_000, tools: ['scan', 'rg', 'ast-grep', 'node-floor'], json: path.join(BENCH_DIR, 'results.json') };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -49,7 +52,7 @@ function parseArgs(argv) {
 
 function usage(error) {
   if (error) console.error(`bench: ${error}`);
-  console.error('usage: node bench/run.mjs [--runs N] [--rebuild] [--min-files N] [--tools scan,rg,ast-grep] [--json FILE]');
+  console.error('usage: node bench/run.mjs [--runs N] [--rebuild] [--min-files N] [--tools scan,rg,ast-grep,node-floor] [--json FILE]');
   process.exit(error ? 2 : 0);
 }
 
@@ -75,6 +78,7 @@ function commands(tools) {
       args: ['scan', '-c', 'bench/ast-grep/sgconfig.yml', '--no-ignore', 'hidden', '--no-ignore', 'vcs', '--no-ignore', 'dot', '--json=stream', CORPUS_REL],
       okCodes: [0, 1],
     },
+    'node-floor': { cmd: process.execPath, args: [path.join(PROJECT, 'bench/node-floor.mjs'), CORPUS_REL], okCodes: [0] },
   };
 }
 
@@ -116,7 +120,7 @@ const countLines = (file) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8'
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const tools = locateTools();
-  const missing = opts.tools.filter((t) => (t === 'scan' ? !tools.cli : t === 'rg' ? !tools.rg : t === 'ast-grep' ? !tools.astGrep : true));
+  const missing = opts.tools.filter((t) => (t === 'scan' || t === 'node-floor' ? !tools.cli : t === 'rg' ? !tools.rg : t === 'ast-grep' ? !tools.astGrep : true));
   if (missing.length) {
     console.error(`bench: cannot run ${missing.join(', ')} (scan needs \`npm run build\`, rg needs ripgrep, ast-grep needs @ast-grep/cli)`);
     return 2;
@@ -216,6 +220,11 @@ async function main() {
     if (results.tools.rg) {
       const ratio = scan.medianMs / results.tools.rg.medianMs;
       targets.push([`within ${TARGET_RG_RATIO}× of ripgrep (scan/rg = ${ratio.toFixed(2)}×)`, ratio <= TARGET_RG_RATIO]);
+    }
+    const floor = results.tools['node-floor'];
+    if (floor) {
+      const vsRg = results.tools.rg ? `, ${(floor.medianMs / results.tools.rg.medianMs).toFixed(2)}× ripgrep` : '';
+      console.log(`  reference: the plain Node read-and-regex pass (node-floor) takes ${fmtMs(floor.medianMs)}${vsRg}; the scan is ${(scan.medianMs / floor.medianMs).toFixed(2)}× that`);
     }
     if (scan.peakRssBytes !== undefined) targets.push([`peak RSS under 400 MB (${fmtMb(scan.peakRssBytes)})`, scan.peakRssBytes < TARGET_RSS_BYTES]);
     if (cores !== 2 && !pin) targets.push([`on 2 cores (this machine has ${cores})`, false]);
