@@ -169,18 +169,20 @@ async function runSingleWorker(pool: Tinypool, tasks: readonly FileTask[], maxFi
  */
 class TwoStages {
   private prefilterPool: Tinypool | undefined;
+  /** The analyzer worker has loaded the analyzers (or failed to: the first analysis then fails with the reason). */
+  private prepared = false;
+  private readonly preparing: Promise<void>;
 
-  private constructor(
-    private readonly analyzerPool: Tinypool,
-    private readonly ready: Promise<unknown>,
-  ) {}
+  private constructor(private readonly analyzerPool: Tinypool) {
+    this.preparing = analyzerPool.run(undefined, { name: 'prepareAnalysis' }).then(
+      () => void (this.prepared = true),
+      () => void (this.prepared = true),
+    );
+  }
 
   /** Start the analyzer worker and have it load the analyzers at once. */
   static start(): TwoStages {
-    const pool = newPool(1);
-    const ready = pool.run(undefined, { name: 'prepareAnalysis' });
-    ready.catch(() => undefined); // a failed load fails the first analysis again, with its error
-    return new TwoStages(pool, ready);
+    return new TwoStages(newPool(1));
   }
 
   /** Run one phase with `prefilterWorkers` extra prefiltering threads (started the first time they are asked for). */
@@ -210,9 +212,10 @@ class TwoStages {
       prefilterLane((files) => pool!.run({ files, maxFileSize } satisfies BatchTask, { name: 'prefilterBatch' }) as Promise<Prefiltered[]>);
     // Analysis and whole batches alternate, so the analyzer worker's share of the queue shrinks by
     // itself as analysis keeps it busy, and all threads run out of work at about the same time.
-    // While it still loads the analyzers it takes no batch: the main thread is ahead by then.
+    // While it still loads the analyzers it takes no batch (candidates queue up behind the loading
+    // in the worker), and a phase with nothing to analyze does not wait for it at all.
+    if (!this.prepared) void this.preparing.then(() => queue.wake());
     const analyzerLane = async (): Promise<void> => {
-      await this.ready;
       for (;;) {
         let worked = false;
         if (waiting.length > 0) {
@@ -222,7 +225,7 @@ class TwoStages {
           picked.forEach((w, k) => withAnalysis(w.file, w.prefiltered.outcome, w.prefiltered.candidate!, outputs[k]!));
           worked = true;
         }
-        const b = queue.take();
+        const b = this.prepared ? queue.take() : undefined;
         if (b !== undefined) {
           results[b] = (await this.analyzerPool.run({ files: queue.batches[b]!, maxFileSize } satisfies BatchTask)) as FileOutcome[];
           worked = true;
