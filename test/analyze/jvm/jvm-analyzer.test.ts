@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import fs from 'node:fs';
 import { analyzeFile } from '../../../src/analyze/index.js';
-import { LANGUAGE_FIXTURES, analyzeFixture, analyzeSource, assertNoLeak, fieldsOf, linesWith, requestAt, requestsOf, routesOf, secretsOf, text } from '../lexical/analyze-source.js';
+import { analyzeFixture, assertFixturesParsedByGrammar, analyzeSource, assertNoLeak, fieldsOf, linesWith, requestAt, requestsOf, routesOf, secretsOf, text } from '../lexical/analyze-source.js';
 
 const JAVA_CLIENT = 'src/main/java/com/acme/axeptio/AxeptioAuth.java';
 
@@ -68,17 +67,7 @@ describe('jvm analyzer: negatives', () => {
 
 describe('jvm analyzer: read through tree-sitter-java and tree-sitter-kotlin', () => {
   it('every Java and Kotlin fixture is parsed by the grammar (not the lexical fallback)', () => {
-    let count = 0;
-    for (const [lang, ext, kind] of [['java', '.java', 'java'], ['kotlin', '.kt', 'kotlin']] as const) {
-      const files = (fs.readdirSync(`${LANGUAGE_FIXTURES}${lang}`, { recursive: true }) as string[]).filter((f) => f.endsWith(ext));
-      for (const file of files) {
-        const out = analyzeFile({ path: file, text: fs.readFileSync(`${LANGUAGE_FIXTURES}${lang}/${file}`, 'utf8'), kind });
-        assert.equal(out.parsed, true, file);
-        assert.deepEqual(out.errors, [], file);
-        count++;
-      }
-    }
-    assert.equal(count, 6);
+    assert.equal(assertFixturesParsedByGrammar('java', 'java') + assertFixturesParsedByGrammar('kotlin', 'kotlin'), 6);
   });
 
   it('java: calls inside a lambda argument and an anonymous class body are requests (the lexical reader skipped both)', () => {

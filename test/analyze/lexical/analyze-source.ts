@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { analyzeFile, prepareAllAnalyzers } from '../../../src/analyze/index.js';
 import { symbolicText } from '../../../src/analyze/lexical/fold.js';
-import { fileKindOf } from '../../../src/discover/file-kind.js';
+import { fileKindOf, type FileKind } from '../../../src/discover/file-kind.js';
 import type { Fact, RequestFact, RouteFact, SecretFact, SymbolicValue } from '../../../src/facts/types.js';
 
 // Tree-sitter grammars load asynchronously once; every analyzer test runs after that.
@@ -19,6 +19,20 @@ export function analyzeSource(path: string, text: string): Fact[] {
   const out = analyzeFile({ path, text, kind });
   assert.deepEqual(out.errors, [], `analyzer errors for ${path}`);
   return out.facts;
+}
+
+/**
+ * Every fixture of `kind` under fixtures/languages/<folder> is read through its tree-sitter grammar
+ * (parsed, no fallback note); returns how many there are, so a caller can check it saw them all.
+ */
+export function assertFixturesParsedByGrammar(folder: string, kind: FileKind): number {
+  const files = fs.readdirSync(`${LANGUAGE_FIXTURES}${folder}`, { recursive: true, encoding: 'utf8' }).filter((f) => fileKindOf(f) === kind);
+  for (const file of files) {
+    const out = analyzeFile({ path: file, text: fs.readFileSync(`${LANGUAGE_FIXTURES}${folder}/${file}`, 'utf8'), kind });
+    assert.equal(out.parsed, true, file);
+    assert.deepEqual(out.errors, [], file);
+  }
+  return files.length;
 }
 
 /** Facts of a fixture file under fixtures/languages/ (path relative to that folder's language root). */

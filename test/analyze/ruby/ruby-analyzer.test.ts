@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import fs from 'node:fs';
 import { analyzeFile } from '../../../src/analyze/index.js';
-import { LANGUAGE_FIXTURES, analyzeFixture, analyzeSource, assertNoLeak, fieldsOf, linesWith, requestAt, requestsOf, routesOf, secretsOf, text } from '../lexical/analyze-source.js';
+import { analyzeFixture, assertFixturesParsedByGrammar, analyzeSource, assertNoLeak, fieldsOf, linesWith, requestAt, requestsOf, routesOf, secretsOf, text } from '../lexical/analyze-source.js';
 
 describe('ruby analyzer: positives', () => {
   it('Net::HTTP::Post.new + set_form_data with a #{} URL, memoized without expiry', () => {
@@ -58,14 +57,7 @@ describe('ruby analyzer: negatives', () => {
 
 describe('ruby analyzer: read through tree-sitter-ruby', () => {
   it('every Ruby fixture is parsed by the grammar (not the lexical fallback)', () => {
-    const files = fs.readdirSync(`${LANGUAGE_FIXTURES}ruby`, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(?:rb|rake)$/.test(f));
-    assert.ok(files.length >= 6, files.join(', '));
-    for (const file of files) {
-      const src = fs.readFileSync(`${LANGUAGE_FIXTURES}ruby/${file}`, 'utf8');
-      const out = analyzeFile({ path: file, text: src, kind: 'ruby' });
-      assert.equal(out.parsed, true, file);
-      assert.deepEqual(out.errors, [], file);
-    }
+    assert.ok(assertFixturesParsedByGrammar('ruby', 'ruby') >= 6);
   });
 
   it('a heredoc whose body and terminator sit at column 0 does not end the method (indentation guesses did)', () => {
